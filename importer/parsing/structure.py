@@ -359,7 +359,7 @@ def _read_cells(row: list[Slot | None], layout: TableLayout) -> _RowCells:
 
     slots = {role: slot_of(role) for role in layout.columns}
     texts = {role: (slot.text if slot else "") for role, slot in slots.items()}
-    origins = {role: (id(slot) if slot else None) for role, slot in slots.items()}
+    origins = {role: (slot.origin if slot else None) for role, slot in slots.items()}
     content_slot = slots.get(ROLE_CONTENT)
     code_slot = slots.get(ROLE_CODE)
     notes: list[str] = []
