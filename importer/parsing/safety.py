@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import unicodedata
 import zipfile
 from typing import BinaryIO
 
@@ -180,7 +181,8 @@ def decode_csv_bytes(raw: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         pass
     try:
-        text = raw.decode("cp1258")
+        # Windows-1258 writes tones as combining marks: recompose to NFC.
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
     except UnicodeDecodeError as exc:
         raise _csv_encoding_error() from exc
     return text, [
