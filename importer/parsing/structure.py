@@ -8,8 +8,10 @@ Rules (in document order):
   then to the roman section, when an intermediate row is missing).
 - "a)", "b." sit under the previous arabic-numbered row; "-", "+", "•" under the previous
   arabic- or letter-numbered row.
-- A row with no code, or an unrecognised one, is a sibling of the row before it (a child when
-  the row before is a section heading).
+- A section heading with no code (a bold "Lĩnh vực ..." row) scopes the numbering below it
+  like a roman section does, inside the current roman section.
+- Any other row with no code, or an unrecognised one, is a sibling of the row before it (a
+  child when the row before is a section heading).
 
 Every row gets a `path`: the stable key the integration step uses to update a plan by STT on
 re-import. It is the roman scope plus the normalised code ("II/1.2", or "1.2" when the plan has
@@ -90,6 +92,7 @@ def assign_parents(rows: Iterable[RawRow]) -> None:
         return ordinals[(parent_path, marker)]
 
     scope_row: RawRow | None = None
+    roman_row: RawRow | None = None
     by_path: dict[str, RawRow] = {}
     for row in rows:
         info = parse_code(row.code)
@@ -97,7 +100,7 @@ def assign_parents(rows: Iterable[RawRow]) -> None:
         if info.kind == KIND_ROMAN:
             parent = None
             row.path = unique(info.key)
-            scope, scope_row = row.path, row
+            scope, scope_row, roman_row = row.path, row, row
             numbered, last_numbered, last_lettered = {}, None, None
         elif info.kind == KIND_NUMBER:
             parts = info.key.split(".")
@@ -120,6 +123,15 @@ def assign_parents(rows: Iterable[RawRow]) -> None:
             base = parent.path if parent else ""
             n = ordinal(base, info.key)
             row.path = unique(f"{base}/{info.key}{n}" if base else f"{info.key}{n}")
+        elif row.is_section:
+            # An unnumbered section heading scopes the numbering below it, like a roman one,
+            # but sits inside the current roman section.
+            parent = roman_row
+            base = parent.path if parent else ""
+            n = ordinal(base, "#")
+            row.path = unique(f"{base}/#{n}" if base else f"#{n}")
+            scope, scope_row = row.path, row
+            numbered, last_numbered, last_lettered = {}, None, None
         else:
             if previous is None:
                 parent = scope_row

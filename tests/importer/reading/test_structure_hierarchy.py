@@ -94,6 +94,11 @@ CASES = [
         id="empty-code-under-section",
     ),
     pytest.param(
+        [("I", True), ("", True), "1", ("", True), "1"],
+        [("I", None), ("I/#1", "I"), ("I/#1/1", "I/#1"), ("I/#2", "I"), ("I/#2/1", "I/#2")],
+        id="unnumbered-sections-scope-numbering",
+    ),
+    pytest.param(
         ["2.1.1", "3.2"],
         [("2.1.1", None), ("3.2", None)],
         id="missing-parents",
