@@ -63,6 +63,7 @@ from importer.parsing.structure import (
     TaskListBuilder,
     find_header,
     finish_rows,
+    is_code_like,
 )
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -113,7 +114,7 @@ def read_docx(data: bytes | BinaryIO, *, require_tasks: bool = True) -> ParsedDo
         raise ImportFileError("Tệp không phải văn bản Word (.docx).")
     try:
         document = Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, etree.LxmlError, AttributeError) as exc:
         raise ImportFileError(
             "Không mở được tệp Word: tệp bị hỏng hoặc không đúng định dạng .docx."
         ) from exc
@@ -459,8 +460,6 @@ class _BodyReader:
 
 def _looks_like_task_rows(grid: Grid) -> bool:
     """A headerless table whose first column holds STT codes (ignored, but worth a warning)."""
-    from importer.parsing.structure import is_code_like
-
     coded = sum(1 for row in grid if row and row[0] is not None and is_code_like(row[0].text))
     return len(grid) >= 2 and coded * 2 >= len(grid) and max(len(r) for r in grid) >= 3
 
