@@ -1,0 +1,111 @@
+"""Budget (kinh phí): planned lines in whole VND, with allocations and disbursements."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, Sum
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from organizations.access import access_for
+from plans.models import Plan
+
+
+class BudgetLineQuerySet(models.QuerySet):
+    def visible_to(self, user) -> BudgetLineQuerySet:
+        """Budget is agency-wide information: only agency-wide roles read it."""
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        return self.filter(plan__agency_id__in=access.readable_agency_ids)
+
+    def top_level(self) -> BudgetLineQuerySet:
+        return self.filter(parent__isnull=True)
+
+
+class BudgetLine(models.Model):
+    """A kinh phí line of a plan ("Chi phục vụ tuyên truyền CCHC"), possibly with sub-items.
+
+    Amounts are whole đồng; a parent's planned amount may be blank, in which case
+    it is the sum of its children.
+    """
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thuộc mục"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
+    code = models.CharField(_("STT"), max_length=20, blank=True)
+    content = models.TextField(_("nội dung chi"))
+    planned_amount = models.BigIntegerField(_("dự toán (đồng)"), null=True, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    objects = BudgetLineQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("dòng kinh phí")
+        verbose_name_plural = _("kinh phí")
+        ordering = ["plan", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_amount__isnull=True) | Q(planned_amount__gte=0),
+                name="budget_line_amount_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.content}" if self.code else self.content
+
+    def disbursed_total(self) -> int:
+        total = self.entries.filter(kind=EntryKind.DISBURSEMENT).aggregate(s=Sum("amount"))["s"]
+        return total or 0
+
+
+class EntryKind(models.TextChoices):
+    ALLOCATION = "allocation", _("Phân bổ, giao dự toán")
+    DISBURSEMENT = "disbursement", _("Giải ngân, thanh toán")
+
+
+class BudgetEntry(models.Model):
+    """Money allocated to or spent on a budget line on a given day."""
+
+    line = models.ForeignKey(
+        BudgetLine,
+        verbose_name=_("dòng kinh phí"),
+        on_delete=models.CASCADE,
+        related_name="entries",
+    )
+    kind = models.CharField(_("loại"), max_length=12, choices=EntryKind.choices)
+    amount = models.BigIntegerField(_("số tiền (đồng)"))
+    date = models.DateField(_("ngày"))
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phân bổ, giải ngân")
+        verbose_name_plural = _("phân bổ, giải ngân")
+        ordering = ["line", "date"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="budget_entry_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.amount} ({self.date})"

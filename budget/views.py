@@ -1,0 +1,14 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from budget.models import BudgetLine
+
+
+@login_required
+def budget_list(request):
+    lines = (
+        BudgetLine.objects.visible_to(request.user)
+        .select_related("plan", "plan__agency", "parent")
+        .order_by("plan__year", "plan_id", "position")
+    )
+    return render(request, "budget/budget_list.html", {"lines": lines})

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from organizations.views import home
+
+admin.site.site_header = "Theo dõi thực hiện kế hoạch CCHC"
+admin.site.site_title = "Quản trị CCHC"
+admin.site.index_title = "Quản trị hệ thống"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("ke-hoach/", include("plans.urls")),
+    path("nhiem-vu/", include("tasks.urls")),
+    path("kinh-phi/", include("budget.urls")),
+    path("quan-tri/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

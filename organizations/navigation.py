@@ -1,0 +1,59 @@
+"""Where each role lands after login, and which menu entries it sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from organizations.access import Access
+from organizations.models import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: frozenset[str]  # empty: everyone signed in
+
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+ALL_ROLES = frozenset(Role.values)
+UNIT_ROLES = frozenset({Role.STAFF, Role.UNIT_HEAD})
+
+NAV_ITEMS = (
+    NavItem(_("Nhiệm vụ của đơn vị"), "tasks:mine", UNIT_ROLES),
+    NavItem(_("Kế hoạch"), "plans:list", ALL_ROLES),
+    NavItem(_("Kinh phí"), "budget:list", ALL_ROLES - UNIT_ROLES),
+)
+
+# First matching role wins, so an admin who is also a coordinator lands on the admin.
+LANDING_BY_ROLE = (
+    (Role.ADMIN, "admin:index"),
+    (Role.COORDINATOR, "plans:list"),
+    (Role.LEADER, "plans:list"),
+    (Role.PROVINCE_VIEWER, "plans:list"),
+    (Role.ACCOUNTANT, "budget:list"),
+    (Role.UNIT_HEAD, "tasks:mine"),
+    (Role.STAFF, "tasks:mine"),
+)
+
+
+def landing_url_name(access: Access) -> str | None:
+    if access.is_superuser:
+        return "admin:index"
+    for role, url_name in LANDING_BY_ROLE:
+        if role in access.roles:
+            return url_name
+    return None
+
+
+def nav_items_for(access: Access) -> list[NavItem]:
+    return [
+        item
+        for item in NAV_ITEMS
+        if access.is_superuser or not item.roles or access.roles & item.roles
+    ]

@@ -1,0 +1,14 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from organizations.access import access_for
+from organizations.navigation import landing_url_name
+
+
+@login_required
+def home(request):
+    """Send each role to its place; a user with no role yet is told so plainly."""
+    url_name = landing_url_name(access_for(request.user))
+    if url_name is None:
+        return render(request, "organizations/no_role.html", status=403)
+    return redirect(url_name)

@@ -1,0 +1,138 @@
+"""Plans (Kế hoạch): the documents whose appendices list the tasks."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from organizations.access import access_for
+from organizations.models import Agency
+
+
+class PlanKind(models.TextChoices):
+    ANNUAL_CCHC = "annual_cchc", _("Kế hoạch CCHC năm")
+    TTHC_CONTROL = "tthc_control", _("Kế hoạch kiểm soát TTHC")
+    REMEDIATION = "remediation", _("Kế hoạch khắc phục hạn chế")
+    PAR_INDEX = "par_index", _("Kế hoạch nâng cao Chỉ số CCHC")
+    OTHER = "other", _("Kế hoạch khác")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    ACTIVE = "active", _("Đang thực hiện")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user) -> PlanQuerySet:
+        """Plans of agencies the user reads in full, or that hold a task of the user's units."""
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        from tasks.models import TaskAssignment
+
+        own_units = TaskAssignment.objects.filter(
+            task__plan=models.OuterRef("pk"), unit_id__in=access.unit_ids
+        )
+        return self.filter(
+            Q(agency_id__in=access.readable_agency_ids) | Q(models.Exists(own_units))
+        )
+
+    def editable_by(self, user) -> PlanQuerySet:
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        return self.filter(agency_id__in=access.editable_agency_ids)
+
+    def active(self) -> PlanQuerySet:
+        return self.filter(status=PlanStatus.ACTIVE)
+
+
+def plan_upload_path(instance: Plan, filename: str) -> str:
+    return f"plans/{instance.agency_id}/{instance.year}/{filename}"
+
+
+class Plan(models.Model):
+    """A Kế hoạch of one agency for one year, e.g. "Số: 12/KH-STP"."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="plans"
+    )
+    number = models.CharField(
+        _("số"), max_length=20, blank=True, help_text=_("Để trống nếu văn bản chưa có số")
+    )
+    symbol = models.CharField(_("ký hiệu"), max_length=40, blank=True, help_text=_("Ví dụ: KH-STP"))
+    title = models.TextField(_("trích yếu"))
+    kind = models.CharField(
+        _("loại kế hoạch"), max_length=20, choices=PlanKind.choices, default=PlanKind.ANNUAL_CCHC
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    legal_basis = models.TextField(_("căn cứ ban hành"), blank=True)
+    signer = models.CharField(_("người ký"), max_length=120, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE
+    )
+    source_file = models.FileField(
+        _("tệp gốc"), upload_to=plan_upload_path, blank=True, max_length=255
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        ordering = ["-year", "agency", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "number", "symbol"],
+                condition=~Q(number=""),
+                name="plan_unique_number_per_agency_year",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100), name="plan_year_sane"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_number} — {self.title}" if self.symbol else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", args=[self.pk])
+
+    @property
+    def document_number(self) -> str:
+        """ "12/KH-STP", or "/KH-STP" when the number is still blank."""
+        return f"{self.number}/{self.symbol}" if self.symbol else self.number
+
+
+class PlanReference(models.Model):
+    """A plan this one implements ("Thực hiện Kế hoạch số 188/KH-UBND ngày 27/12/2025")."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="references"
+    )
+    text = models.CharField(_("văn bản căn cứ"), max_length=255)
+    referenced_plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("kế hoạch trong hệ thống"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="implemented_by",
+    )
+
+    class Meta:
+        verbose_name = _("văn bản căn cứ")
+        verbose_name_plural = _("văn bản căn cứ")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.text

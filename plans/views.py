@@ -1,0 +1,24 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+
+from plans.models import Plan
+from tasks.models import Task
+
+
+@login_required
+def plan_list(request):
+    plans = (
+        Plan.objects.visible_to(request.user)
+        .select_related("agency")
+        .annotate(task_count=Count("tasks", filter=Q(tasks__is_section=False)))
+        .order_by("-year", "agency__name", "title")
+    )
+    return render(request, "plans/plan_list.html", {"plans": plans})
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("agency"), pk=pk)
+    rows = Task.objects.visible_to(request.user).filter(plan=plan).with_units().order_by("position")
+    return render(request, "plans/plan_detail.html", {"plan": plan, "rows": rows})

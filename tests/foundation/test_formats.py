@@ -1,0 +1,36 @@
+import datetime as dt
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (4415800000, "4.415.800.000"),
+        (25000000, "25.000.000"),
+        (999, "999"),
+        (0, "0"),
+    ],
+)
+def test_money_prints_with_dots_between_thousands(value, expected):
+    with translation.override("vi"):
+        assert Template("{{ v }}").render(Context({"v": value})) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(dt.date(2026, 1, 5), "05/01/2026"), (dt.date(2026, 12, 31), "31/12/2026")],
+)
+def test_dates_print_day_first(value, expected):
+    with translation.override("vi"):
+        assert (
+            Template("{{ v|date:'SHORT_DATE_FORMAT' }}").render(Context({"v": value})) == expected
+        )
+        assert Template("{{ v }}").render(Context({"v": value})) == expected
+
+
+def test_vietnamese_is_the_default_language(settings):
+    assert settings.LANGUAGE_CODE == "vi"
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
