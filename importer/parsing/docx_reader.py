@@ -440,7 +440,10 @@ class _BodyReader:
         metadata, warnings = extract_metadata(self.blocks)
         warnings = self.warnings + warnings
         if not any(row.is_task for row in rows):
-            message = _no_tasks_message(self.tables_seen, self.unrecognised_tables)
+            if self.layout is not None:
+                message = "Bảng nhiệm vụ trong tệp chỉ có hàng tiêu đề, không có nhiệm vụ nào."
+            else:
+                message = _no_tasks_message(self.tables_seen)
             if require_tasks:
                 raise ImportFileError(message)
             warnings.append(message)
@@ -464,7 +467,7 @@ def _looks_like_task_rows(grid: Grid) -> bool:
     return len(grid) >= 2 and coded * 2 >= len(grid) and max(len(r) for r in grid) >= 3
 
 
-def _no_tasks_message(tables: int, unrecognised: int) -> str:
+def _no_tasks_message(tables: int) -> str:
     if tables:
         seen = f"Tệp có {tables} bảng nhưng không bảng nào có hàng tiêu đề phù hợp. "
     else:

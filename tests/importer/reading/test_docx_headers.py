@@ -183,3 +183,9 @@ def test_a_single_cell_with_header_words_is_not_a_header():
     data = build_docx(T([["Nội dung công việc"], ["Rà soát"]]))
     with pytest.raises(ImportFileError):
         read_docx(data)
+
+
+def test_task_table_with_header_only():
+    with pytest.raises(ImportFileError) as error:
+        read_docx(build_docx(T([STANDARD_HEADER])))
+    assert "không có nhiệm vụ nào" in str(error.value)
