@@ -53,3 +53,13 @@ def test_deploy_checks_are_clean_with_production_values():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_production_static_files_collect_with_hashed_names(tmp_path):
+    """Whitenoise's manifest storage must resolve every vendored asset reference."""
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static"), "VAR_DIR": str(tmp_path)}
+    result = run_manage("collectstatic", "--no-input", env=env)
+    assert result.returncode == 0, result.stderr
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "vendor/bootstrap/bootstrap.min.css" in manifest
+    assert "vendor/htmx/htmx.min.js" in manifest
