@@ -115,10 +115,11 @@ def strip_diacritics(text: str) -> str:
 
 
 def match_key(text: str) -> str:
-    """Lower-case, diacritic-free, ASCII-punctuation form of NFC, space-folded `text`.
+    """Lower-case, diacritic-free, ASCII-punctuation form of `text`, for keyword matching.
 
-    Same length as `fold_spaces(nfc(text))` (except for the rare characters whose lower-case
-    form is longer, which are left as they are), for keyword matching with positions.
+    `text` must already be NFC. The result has the same length (characters whose lower-case
+    form is longer are left as they are), so a match at position i in the key is at position
+    i in `text`, and parsers can quote the original words.
     """
     folded = simplify_punctuation(strip_diacritics(text))
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in folded)

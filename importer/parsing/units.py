@@ -98,7 +98,7 @@ _UNIT_STARTS = (
     "stp",
 )
 _SEPARATOR_RE = re.compile(r"\s*[,/]\s*|\s+-\s*|\s+(?:và|hoặc)\s+", re.IGNORECASE)
-_HARD_SEPARATOR_RE = re.compile(r"\s*(?:;|\n|\r)+\s*")
+_HARD_SEPARATOR_RE = re.compile(r"[;\n\r]+")
 _LEADING_MARKER_RE = re.compile(r"^\s*(?:[-+•*–]+|\d+[.)]|[a-zđ][.)])\s+")
 _UNIT_WORDS_RE = re.compile(
     r"^(?:văn phòng|phòng|thanh tra|trung tâm|chi cục|ban|bộ phận|đội|tổ)\b"
@@ -135,7 +135,7 @@ def _starts_unit(rest: str) -> bool:
     """Whether `rest` begins with a unit-starting word written as a name would be."""
     if not rest:
         return False
-    words = casefold_vi(rest)
+    words = casefold_vi(rest[:40])  # unit-starting words are short; keeps splitting linear
     for start in _UNIT_STARTS:
         if words.startswith(start) and not words[len(start) : len(start) + 1].isalnum():
             return rest[0].isupper() or start == "các"
