@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "indicators",
     "budget",
     "periods",
+    "importer",
 ]
 
 MIDDLEWARE = [

@@ -74,7 +74,12 @@ THAI_NGUYEN = DemoAgency(
         DemoUnit(
             XDKT, "XD&KTVB", aliases=("Phòng Xây dựng và Kiểm tra văn bản quy phạm pháp luật",)
         ),
-        DemoUnit(BTTP, "BT-HCTP", aliases=("Phòng Bổ trợ tư pháp - Hành chính tư pháp",)),
+        DemoUnit(
+            BTTP,
+            "BT-HCTP",
+            # "Phòng Hỗ trợ - HCTP" is how the 2026 KSTTHC plan (row 1.7) writes it.
+            aliases=("Phòng Bổ trợ tư pháp - Hành chính tư pháp", "Phòng Hỗ trợ - HCTP"),
+        ),
         DemoUnit(PBGD, "PBGDPL"),
         DemoUnit("Thanh tra Sở", "TT"),
         DemoUnit("Trung tâm Trợ giúp pháp lý nhà nước", "TGPL"),
@@ -147,3 +152,16 @@ USERS = (
 )
 
 DEMO_YEAR = 2026
+
+
+@dataclass(frozen=True)
+class DemoPlan:
+    filename: str  # in fixtures/samples (copied from shared/samples)
+    agency_code: str
+
+
+PLANS = (
+    DemoPlan("thai-nguyen-stp-cchc-2026.docx", "STP-TN"),
+    DemoPlan("thai-nguyen-stp-kstthc-2026.docx", "STP-TN"),
+    DemoPlan("cao-bang-stp-cchc-2026.docx", "STP-CB"),
+)

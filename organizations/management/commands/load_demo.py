@@ -1,4 +1,4 @@
-"""Load the demo agencies, units, periods and users. Safe to run again: it converges."""
+"""Load the demo agencies, units, periods, users and sample plans. Safe to run again."""
 
 from __future__ import annotations
 
@@ -6,13 +6,20 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from organizations.demo import AGENCIES, DEMO_YEAR, USERS
+from importer.reporting import result_summary
+from importer.services import apply_import, build_preview
+from organizations.demo import AGENCIES, DEMO_YEAR, PLANS, USERS
 from organizations.services import load_demo_agency, load_demo_user
 from periods.services import ensure_periods
 
+SAMPLES_DIR = settings.BASE_DIR / "fixtures" / "samples"
+
 
 class Command(BaseCommand):
-    help = "Tải dữ liệu mẫu: cơ quan, đơn vị, kỳ báo cáo và tài khoản cho từng vai trò."
+    help = (
+        "Tải dữ liệu mẫu: cơ quan, đơn vị, kỳ báo cáo, tài khoản cho từng vai trò "
+        "và các kế hoạch mẫu."
+    )
 
     def handle(self, *args, **options) -> None:
         password = settings.DEMO_PASSWORD
@@ -22,7 +29,17 @@ class Command(BaseCommand):
                 ensure_periods(agency=agency, year=DEMO_YEAR)
             for spec in USERS:
                 load_demo_user(spec, agency=agencies[spec.agency_code], password=password)
+            # Re-importing an unchanged sample updates by STT path and writes nothing.
+            summaries = []
+            for plan in PLANS:
+                path = SAMPLES_DIR / plan.filename
+                preview = build_preview(
+                    agency=agencies[plan.agency_code], data=path.read_bytes(), filename=path.name
+                )
+                summaries.append(result_summary(apply_import(preview=preview)))
         self.stdout.write(self.style.SUCCESS("Đã tải dữ liệu mẫu."))
+        for summary in summaries:
+            self.stdout.write(f"  {summary}")
         self.stdout.write(f"Tài khoản mẫu (mật khẩu: {password}):")
         for spec in USERS:
             self.stdout.write(f"  {spec.username:<18} {spec.role.label}")
