@@ -15,6 +15,7 @@ from importer.parsing.text import casefold_vi, simplify_punctuation
 
 SOURCE_TABLE = "table"
 SOURCE_PROSE = "prose"
+SOURCE_NARRATIVE = "narrative"
 SOURCE_XLSX = "xlsx"
 SOURCE_CSV = "csv"
 
@@ -73,6 +74,18 @@ class PlanMetadata:
 
 
 @dataclass
+class UnitResponsibility:
+    """One unit's duties from the "TỔ CHỨC THỰC HIỆN" section ("2. Phòng ..." + bullets).
+
+    Shown in the import preview next to the tasks; never turned into tasks, since the duties
+    restate the plan's work per unit without deadlines.
+    """
+
+    unit_text: str
+    duties: list[str] = field(default_factory=list)
+
+
+@dataclass
 class ParsedDocument:
     """Everything a reader found in one uploaded file."""
 
@@ -81,6 +94,7 @@ class ParsedDocument:
     target_sentences: list[str] = field(default_factory=list)
     budget_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unit_responsibilities: list[UnitResponsibility] = field(default_factory=list)
 
     @property
     def tasks(self) -> list[RawRow]:
@@ -93,11 +107,16 @@ class ParsedDocument:
 
 @dataclass(frozen=True)
 class TextBlock:
-    """One paragraph of running text in document order (body, or a non-task table)."""
+    """One paragraph of running text in document order (body, or a non-task table).
+
+    `list_level` is the Word list level (w:numPr ilvl, 0 = outermost) of an auto-numbered or
+    auto-bulleted paragraph, whose marker is not part of `text`; None for other paragraphs.
+    """
 
     text: str
     bold: bool = False
     in_table: bool = False
+    list_level: int | None = None
 
 
 # --- text shaping shared by the readers -------------------------------------------------------

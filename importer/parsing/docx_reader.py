@@ -44,12 +44,14 @@ from importer.parsing.document import (
 from importer.parsing.metadata import (
     Heading,
     extract_metadata,
+    find_appendix_reference,
     find_budget_lines,
     find_target_sentences,
     heading_of,
     join_wrapped_indexed,
     split_label,
 )
+from importer.parsing.narrative import narrative_tasks, unit_responsibilities
 from importer.parsing.safety import KIND_DOCX, inspect_ooxml, read_limited
 from importer.parsing.structure import (
     EXPECTED_HEADERS_TEXT,
@@ -91,6 +93,7 @@ W_GRIDBEFORE, W_GRIDAFTER, W_TBLGRID, W_GRIDCOL = (
     _w("gridCol"),
 )
 W_VAL, W_TYPE = _w("val"), _w("type")
+W_NUMPR, W_ILVL, W_NUMID = _w("numPr"), _w("ilvl"), _w("numId")
 W_STYLE, W_STYLEID, W_BASEDON = _w("style"), _w("styleId"), _w("basedOn")
 W_NOBREAKHYPHEN, W_SOFTHYPHEN = _w("noBreakHyphen"), _w("softHyphen")
 MC_ALTERNATE, MC_CHOICE = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"
@@ -118,7 +121,7 @@ def read_docx(data: bytes | BinaryIO, *, require_tasks: bool = True) -> ParsedDo
         raise ImportFileError(
             "Không mở được tệp Word: tệp bị hỏng hoặc không đúng định dạng .docx."
         ) from exc
-    reader = _BodyReader(_StyleBold(document.styles.element))
+    reader = _BodyReader(_Styles(document.styles.element))
     reader.read(document.element.body)
     return reader.result(require_tasks=require_tasks)
 
@@ -126,11 +129,12 @@ def read_docx(data: bytes | BinaryIO, *, require_tasks: bool = True) -> ParsedDo
 # --- text and bold ----------------------------------------------------------------------------
 
 
-class _StyleBold:
-    """Bold flag of paragraph/character styles, following basedOn chains."""
+class _Styles:
+    """Bold flag and list numbering of paragraph/character styles, following basedOn chains."""
 
     def __init__(self, styles: etree._Element) -> None:
         self._own: dict[str, bool | None] = {}
+        self._own_num: dict[str, tuple[str | None, int | None]] = {}
         self._based_on: dict[str, str] = {}
         for style in styles.iter(W_STYLE):
             style_id = style.get(W_STYLEID)
@@ -138,27 +142,62 @@ class _StyleBold:
                 continue
             rpr = style.find(W_RPR)
             self._own[style_id] = _bold_value(rpr)
+            self._own_num[style_id] = _num_pr(style.find(W_PPR))
             based = style.find(W_BASEDON)
             if based is not None and based.get(W_VAL):
                 self._based_on[style_id] = based.get(W_VAL, "")
         self._cache: dict[str, bool] = {}
+        self._num_cache: dict[str, tuple[str | None, int | None]] = {}
+
+    def _chain(self, style_id: str) -> Iterator[str]:
+        seen: set[str] = set()
+        current: str | None = style_id
+        while current and current not in seen:
+            seen.add(current)
+            yield current
+            current = self._based_on.get(current)
 
     def bold(self, style_id: str | None) -> bool:
         if not style_id:
             return False
         if style_id not in self._cache:
-            seen: set[str] = set()
-            current: str | None = style_id
             value = False
-            while current and current not in seen:
-                seen.add(current)
+            for current in self._chain(style_id):
                 own = self._own.get(current)
                 if own is not None:
                     value = own
                     break
-                current = self._based_on.get(current)
             self._cache[style_id] = value
         return self._cache[style_id]
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """(numId, ilvl) a paragraph style gives its paragraphs ("List Bullet" styles)."""
+        if not style_id:
+            return None, None
+        if style_id not in self._num_cache:
+            num_id: str | None = None
+            level: int | None = None
+            for current in self._chain(style_id):
+                own_id, own_level = self._own_num.get(current, (None, None))
+                num_id = num_id if num_id is not None else own_id
+                level = level if level is not None else own_level
+            self._num_cache[style_id] = (num_id, level)
+        return self._num_cache[style_id]
+
+
+def _num_pr(ppr: etree._Element | None) -> tuple[str | None, int | None]:
+    numpr = ppr.find(W_NUMPR) if ppr is not None else None
+    if numpr is None:
+        return None, None
+    num_id = numpr.find(W_NUMID)
+    ilvl = numpr.find(W_ILVL)
+    level: int | None = None
+    if ilvl is not None:
+        try:
+            level = max(int(ilvl.get(W_VAL, "0")), 0)
+        except ValueError:
+            level = 0
+    return (num_id.get(W_VAL) if num_id is not None else None), level
 
 
 def _bold_value(rpr: etree._Element | None) -> bool | None:
@@ -175,6 +214,7 @@ class _Paragraph:
     text: str
     bold_chars: int
     chars: int
+    list_level: int | None = None
 
     @property
     def bold(self) -> bool:
@@ -198,13 +238,15 @@ def _iter_runs(parent: etree._Element) -> Iterator[etree._Element]:
                 yield from _iter_runs(choice)
 
 
-def _paragraph(p: etree._Element, styles: _StyleBold) -> _Paragraph:
+def _paragraph(p: etree._Element, styles: _Styles) -> _Paragraph:
     ppr = p.find(W_PPR)
     paragraph_bold = False
+    style_id: str | None = None
     if ppr is not None:
         pstyle = ppr.find(W_PSTYLE)
         if pstyle is not None:
-            paragraph_bold = styles.bold(pstyle.get(W_VAL))
+            style_id = pstyle.get(W_VAL)
+            paragraph_bold = styles.bold(style_id)
     parts: list[str] = []
     bold_chars = chars = 0
     for run in _iter_runs(p):
@@ -230,7 +272,19 @@ def _paragraph(p: etree._Element, styles: _StyleBold) -> _Paragraph:
                 parts.append("\n")
             elif tag == W_NOBREAKHYPHEN:
                 parts.append("-")
-    return _Paragraph("".join(parts), bold_chars, chars)
+    return _Paragraph("".join(parts), bold_chars, chars, _list_level(ppr, style_id, styles))
+
+
+def _list_level(ppr: etree._Element | None, style_id: str | None, styles: _Styles) -> int | None:
+    """Word list level of an auto-numbered paragraph; numId 0 switches numbering off."""
+    num_id, level = _num_pr(ppr)
+    if num_id is None or level is None:
+        style_num_id, style_level = styles.numbering(style_id)
+        num_id = num_id if num_id is not None else style_num_id
+        level = level if level is not None else style_level
+    if num_id is None or num_id == "0":
+        return None
+    return level or 0
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -286,7 +340,7 @@ class _Table:
     cell_paragraphs: list[list[_Paragraph]] = field(default_factory=list)
 
 
-def _build_table(tbl: etree._Element, styles: _StyleBold) -> _Table:
+def _build_table(tbl: etree._Element, styles: _Styles) -> _Table:
     grid: Grid = []
     table = _Table(tbl, grid)
     above: dict[int, Slot] = {}
@@ -345,7 +399,7 @@ class _ProseState:
 
 
 class _BodyReader:
-    def __init__(self, styles: _StyleBold) -> None:
+    def __init__(self, styles: _Styles) -> None:
         self.styles = styles
         self.blocks: list[TextBlock] = []
         self.block_order: list[int] = []
@@ -370,7 +424,7 @@ class _BodyReader:
             text = clean_text(paragraph.text)
             if text:
                 self._order += 1
-                self.blocks.append(TextBlock(text, paragraph.bold, in_table))
+                self.blocks.append(TextBlock(text, paragraph.bold, in_table, paragraph.list_level))
                 self.block_order.append(self._order)
                 self.text_since_table = True
         elif tag == W_TBL:
@@ -413,7 +467,9 @@ class _BodyReader:
                     text = clean_text(paragraph.text)
                     if text:
                         self._order += 1
-                        self.blocks.append(TextBlock(text, paragraph.bold, in_table=True))
+                        self.blocks.append(
+                            TextBlock(text, paragraph.bold, True, paragraph.list_level)
+                        )
                         self.block_order.append(self._order)
             self.text_since_table = True
         for nested in table.nested:
@@ -439,26 +495,56 @@ class _BodyReader:
         finish_rows(rows)
         metadata, warnings = extract_metadata(self.blocks)
         warnings = self.warnings + warnings
+        appendix = find_appendix_reference(self.blocks) if not self.builder.rows else ""
+        if not any(row.is_task for row in rows):
+            # Tables and labelled prose win; bullets under "Nhiệm vụ" headings are the fallback.
+            rows = narrative_tasks(self.blocks)
+            if any(row.is_task for row in rows):
+                warnings.append(_NARRATIVE_WARNING)
         if not any(row.is_task for row in rows):
             if self.layout is not None:
                 message = "Bảng nhiệm vụ trong tệp chỉ có hàng tiêu đề, không có nhiệm vụ nào."
             else:
                 message = _no_tasks_message(self.tables_seen)
+            if appendix:
+                message += " " + _appendix_message(appendix)
             if require_tasks:
                 raise ImportFileError(message)
             warnings.append(message)
-        elif self.unrecognised_tables:
-            warnings.append(
-                f"Có {self.unrecognised_tables} bảng không có hàng tiêu đề nhận dạng được nên "
-                f"không được đọc. Hàng tiêu đề cần có các cột {EXPECTED_HEADERS_TEXT}."
-            )
+        else:
+            if self.layout is not None and not self.builder.rows:
+                warnings.append(
+                    "Bảng nhiệm vụ trong tệp chỉ có hàng tiêu đề, không có nhiệm vụ nào."
+                )
+            if appendix:
+                warnings.append(_appendix_message(appendix))
+            if self.unrecognised_tables:
+                warnings.append(
+                    f"Có {self.unrecognised_tables} bảng không có hàng tiêu đề nhận dạng được "
+                    f"nên không được đọc. Hàng tiêu đề cần có các cột {EXPECTED_HEADERS_TEXT}."
+                )
         return ParsedDocument(
             metadata=metadata,
             rows=rows,
             target_sentences=find_target_sentences(self.blocks),
             budget_lines=find_budget_lines(self.blocks),
             warnings=warnings,
+            unit_responsibilities=unit_responsibilities(self.blocks),
         )
+
+
+_NARRATIVE_WARNING = (
+    "Nhiệm vụ được đọc từ các gạch đầu dòng dưới mục “Nhiệm vụ” trong văn bản. Kế hoạch không "
+    "ghi đơn vị chủ trì, đơn vị phối hợp và thời hạn cho từng nhiệm vụ: hãy chọn đơn vị và "
+    "thời hạn ở bước xem trước."
+)
+
+
+def _appendix_message(phrase: str) -> str:
+    return (
+        f"Văn bản có ghi “{phrase}” nhưng phụ lục nhiệm vụ đó không có trong tệp này. "
+        "Nếu phụ lục là một tệp riêng, hãy nhập tiếp tệp phụ lục (.docx hoặc .xlsx)."
+    )
 
 
 def _looks_like_task_rows(grid: Grid) -> bool:

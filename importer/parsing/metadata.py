@@ -64,6 +64,13 @@ _SIGNER_PREFIX_RE = re.compile(r"^(KT|TM|TL|TUQ|Q|Q\.)\s*[.:]?\s", re.IGNORECASE
 _NATIONAL_MOTTO = ("cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa", "độc lập - tự do")
 _SENTENCE_END = (".", ";", "!", "?", "…")
 _TARGET_HEADINGS = ("mục tiêu", "chỉ tiêu", "các chỉ tiêu", "các mục tiêu")
+# "(Có phụ lục chi tiết kèm theo)", "(Có Danh mục nhiệm vụ trọng tâm ... kèm theo)",
+# "theo Phụ lục chi tiết kèm theo": the body points at an appendix of tasks. An appendix's own
+# subtitle "(Kèm theo Kế hoạch số ...)" does not match.
+_APPENDIX_REF_RES = (
+    re.compile(r"\(\s*có (?:các )?(?:phụ lục|danh mục)\b[^()]{0,150}?kèm theo\s*\)"),
+    re.compile(r"\b(?:phụ lục|danh mục)(?: chi tiết)?(?: nhiệm vụ)? kèm theo\b"),
+)
 
 
 # --- paragraph shapes -------------------------------------------------------------------------
@@ -138,10 +145,12 @@ def join_wrapped_indexed(blocks: Sequence[TextBlock]) -> list[tuple[int, TextBlo
             continue
         if joined and _continues(joined[-1][1], block, text):
             first, last = joined[-1]
-            merged = TextBlock(f"{one_line(last.text)} {text}", last.bold, last.in_table)
+            merged = TextBlock(
+                f"{one_line(last.text)} {text}", last.bold, last.in_table, last.list_level
+            )
             joined[-1] = (first, merged)
             continue
-        joined.append((index, TextBlock(text, block.bold, block.in_table)))
+        joined.append((index, TextBlock(text, block.bold, block.in_table, block.list_level)))
     return joined
 
 
@@ -149,6 +158,8 @@ def _continues(previous: TextBlock, block: TextBlock, text: str) -> bool:
     previous_text = one_line(previous.text)
     if previous.in_table != block.in_table or previous_text.endswith((*_SENTENCE_END, ":")):
         return False
+    if block.list_level is not None:
+        return False  # an auto-numbered paragraph always starts a new list item
     if _ITEM_RE.match(text) or _NUMBERED_RE.match(text) or is_label_line(text):
         return False
     if _FOOTNOTE_RE.match(text) and not text[:3].rstrip().endswith("%"):
@@ -312,6 +323,21 @@ def _year(meta: PlanMetadata) -> int | None:
         return int(date_match.group("year"))
     counts = Counter(_YEAR_RE.findall(f"{meta.title} {meta.basis}"))
     return int(counts.most_common(1)[0][0]) if counts else None
+
+
+def find_appendix_reference(blocks: Sequence[TextBlock]) -> str:
+    """The words of the body that refer to a task appendix ("(Có phụ lục chi tiết kèm theo)")."""
+    for block in blocks:
+        if block.in_table:
+            continue
+        text = one_line(block.text)
+        key = match_key(text)
+        for pattern in _APPENDIX_REF_RES:
+            match = pattern.search(key)
+            if match:
+                # match_key keeps the length of the text, so the span cuts the original words.
+                return text[match.start() : match.end()] if len(key) == len(text) else text
+    return ""
 
 
 # --- target sentences and budget lines ------------------------------------------------------
