@@ -48,3 +48,15 @@ def test_other_agency_gets_404(client, world, url_name):
     client.force_login(world.users["other_coordinator"])
     pk = world.task_a.plan_id if url_name == "plans:detail" else world.task_a.pk
     assert client.get(reverse(url_name, args=[pk])).status_code == 404
+
+
+def test_province_viewer_reads_every_agency_below_its_own(world):
+    from organizations.models import Role
+    from tests.factories import AgencyFactory, make_member
+
+    province = AgencyFactory(code="SNV-TN", name="Sở Nội vụ tỉnh Thái Nguyên")
+    world.agency.parent = province
+    world.agency.save()
+    viewer = make_member(Role.PROVINCE_VIEWER, agency=province, username="w.snv")
+    assert set(Task.objects.visible_to(viewer)) == {world.task_a, world.task_b, world.task_group}
+    assert not Task.objects.editable_by(viewer).exists()
