@@ -46,11 +46,12 @@ class C:
 
 @dataclass
 class P:
-    """A body paragraph."""
+    """A body paragraph. `list_level` makes it a Word list item (w:numPr, marker not in text)."""
 
     text: str
     bold: bool = False
     style: str | None = None
+    list_level: int | None = None
 
 
 @dataclass
@@ -151,6 +152,12 @@ def build_document(*blocks: P | T | NestedT | str):
                     run.add_break()
                     run.text = piece
                 run.bold = block.bold or None
+            if block.list_level is not None:
+                numbering = etree.fromstring(
+                    f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{block.list_level}"/>'
+                    '<w:numId w:val="1"/></w:numPr>'
+                )
+                paragraph._p.get_or_add_pPr().append(numbering)
             continue
         xml = table_xml(block) if isinstance(block, T) else _nested_xml(block)
         element = etree.fromstring(xml)

@@ -7,14 +7,14 @@ thai-nguyen-stp-kstthc-2026 (appendix table split over 6 tables, no repeated hea
 thai-nguyen-stp-cchc-2026 (DANH MỤC, 9 tasks, header repeated on the second table), budget
   appendix 8 numbered lines + 4 "+" lines + the "Tổng" line = 13.
 cao-bang-stp-cchc-2026: no task table ("Có phụ lục chi tiết kèm theo" but the appendix is not
-  in the file) and no labelled prose tasks.
+  in the file) and no labelled prose tasks: its tasks are the "x.2. Nhiệm vụ" bullets, see
+  test_docx_narrative_sample.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from importer.parsing.document import ImportFileError
 from importer.parsing.docx_reader import read_docx
 
 
@@ -127,18 +127,8 @@ def test_cchc_percent_sentence_in_body(sample_bytes):
     ]
 
 
-def test_cao_bang_has_no_task_list(sample_bytes):
-    with pytest.raises(ImportFileError) as error:
-        read_docx(sample_bytes("cao-bang-stp-cchc-2026.docx"))
-    message = str(error.value)
-    assert "Không tìm thấy bảng nhiệm vụ" in message
-    assert "Cơ quan chủ trì" in message and "Thời gian hoàn thành" in message
-
-
-def test_cao_bang_targets_without_tasks(sample_bytes):
-    doc = read_docx(sample_bytes("cao-bang-stp-cchc-2026.docx"), require_tasks=False)
-    assert doc.rows == []
-    assert doc.warnings and "Không tìm thấy bảng nhiệm vụ" in doc.warnings[0]
+def test_cao_bang_targets_beside_narrative_tasks(sample_bytes):
+    doc = read_docx(sample_bytes("cao-bang-stp-cchc-2026.docx"))
     # 1.1: 2, 2.1: 10, 3.1: 2, 4.1: 2, 5.1: 2, 6.1: 11 (3 inlined footnotes skipped), 7.1: 3
     assert len(doc.target_sentences) == 32
     assert doc.target_sentences[0].startswith("100% văn bản quy phạm pháp luật (VBQPPL)")
@@ -149,4 +139,15 @@ def test_cao_bang_targets_without_tasks(sample_bytes):
         "số đó, tỷ lệ giao dịch thanh toán trực tuyến đạt từ 80% trở lên;"
     ) in doc.target_sentences
     assert not any(t.startswith("Quy định cơ chế tự chủ") for t in doc.target_sentences)
+    # Target bullets ("x.1. Mục tiêu") never become tasks.
+    assert not set(doc.target_sentences) & {row.content for row in doc.rows}
     assert doc.budget_lines == []
+
+
+@pytest.mark.parametrize(
+    "name", ["thai-nguyen-stp-kstthc-2026.docx", "thai-nguyen-stp-cchc-2026.docx"]
+)
+def test_table_plans_have_no_narrative_rows(sample_bytes, name):
+    doc = read_docx(sample_bytes(name))
+    assert {row.source for row in doc.rows} == {"table"}
+    assert doc.warnings == []
