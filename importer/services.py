@@ -32,7 +32,7 @@ from simple_history.utils import bulk_create_with_history
 from budget.models import BudgetLine
 from importer.classify import area_code_for, plan_kind_for, title_key
 from importer.parsing.budget import BudgetParse, parse_budget_lines
-from importer.parsing.deadlines import Deadline, DeadlineKind, parse_deadline
+from importer.parsing.deadlines import Deadline, DeadlineKind, Recurrence, parse_deadline
 from importer.parsing.document import ImportFileError, ParsedDocument, PlanMetadata, RawRow
 from importer.parsing.docx_reader import read_docx
 from importer.parsing.safety import KIND_CSV, KIND_DOCX, check_upload
@@ -716,12 +716,23 @@ def _sync_budget(plan: Plan, budget: BudgetParse) -> int:
     return len(budget.items)
 
 
+RECURRENCE_LABELS = {
+    Recurrence.WEEKLY: _lazy("hằng tuần"),
+    Recurrence.MONTHLY: _lazy("hằng tháng"),
+    Recurrence.QUARTERLY: _lazy("hằng quý"),
+    Recurrence.HALF_YEARLY: _lazy("6 tháng"),
+    Recurrence.YEARLY: _lazy("hằng năm"),
+}
+
+
 def deadline_for_display(deadline: Deadline) -> str:
     """A short Vietnamese reading of a parsed deadline for the preview and the CLI."""
     from tasks.models import DeadlineKind as ModelKind
 
     label = str(ModelKind(str(deadline.kind)).label)
     parts = [label]
+    if deadline.recurrence:
+        parts.append(", ".join(str(RECURRENCE_LABELS[item]) for item in deadline.recurrence))
     if deadline.window_start and deadline.kind in (DeadlineKind.WINDOW, DeadlineKind.CONTINUOUS):
         parts.append(f"từ {_vn_date(deadline.window_start)}")
     if deadline.due_date:

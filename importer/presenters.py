@@ -1,0 +1,142 @@
+"""What the preview page shows, computed here so the template only displays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from importer.parsing.targets import Target
+from importer.services import ImportPreview, PreviewRow, deadline_for_display
+from importer.unit_lookup import UnitDirectory, UnitRef
+from indicators.models import Comparator
+
+CHANGE_LABELS = {
+    "added": ("success", _("Mới")),
+    "changed": ("warning", _("Thay đổi")),
+    "unchanged": ("secondary", _("Giữ nguyên")),
+}
+
+
+@dataclass(frozen=True)
+class UnitChip:
+    label: str
+    matched: bool
+    members: str = ""  # for a group: who it stands for
+
+
+@dataclass(frozen=True)
+class RowView:
+    code: str
+    content: str
+    indent_rem: float
+    is_section: bool
+    is_heading: bool
+    lead: list[UnitChip]
+    coordinating: list[UnitChip]
+    deadline_text: str
+    deadline_reading: str
+    deadline_known: bool
+    requirement: str
+    notes: str
+    warnings: list[str]
+    merged_rows: int
+    change_class: str
+    change_label: str
+    row_class: str
+
+
+def _chips(refs: list[UnitRef], directory: UnitDirectory) -> list[UnitChip]:
+    chips = []
+    for ref in refs:
+        if not ref.matched:
+            chips.append(UnitChip(ref.written, matched=False))
+            continue
+        for unit_id in ref.unit_ids:
+            members = directory.members.get(unit_id, ())
+            hint = _("Gồm: %(names)s") % {"names": "; ".join(members)} if members else ""
+            chips.append(UnitChip(directory.label(unit_id), matched=True, members=hint))
+    return chips
+
+
+def row_view(row: PreviewRow, directory: UnitDirectory) -> RowView:
+    change_class, change_label = CHANGE_LABELS.get(row.change, ("", ""))
+    row_class = "task-section" if row.is_section else ""
+    if row.warnings and not row.is_section:
+        row_class = "table-warning"
+    return RowView(
+        code=row.code,
+        content=row.content,
+        indent_rem=min(row.depth, 4) * 1.0,
+        is_section=row.is_section,
+        is_heading=row.is_heading and not row.is_section,
+        lead=_chips(row.lead, directory),
+        coordinating=_chips(row.coordinating, directory),
+        deadline_text=row.deadline.text,
+        deadline_reading=deadline_for_display(row.deadline) if row.deadline.text else "",
+        deadline_known=str(row.deadline.kind) != "unknown",
+        requirement=row.requirement,
+        notes=row.notes,
+        warnings=row.warnings,
+        merged_rows=row.merged_rows,
+        change_class=change_class,
+        change_label=change_label,
+        row_class=row_class,
+    )
+
+
+@dataclass(frozen=True)
+class PreviewSummary:
+    sections: int
+    tasks: int
+    heading_tasks: int
+    merged_rows: int
+    indicators: int
+    budget_lines: int
+    unmatched: int
+    warnings: int
+
+
+def summary(preview: ImportPreview) -> PreviewSummary:
+    return PreviewSummary(
+        sections=len(preview.sections),
+        tasks=len(preview.tasks),
+        heading_tasks=sum(1 for row in preview.tasks if row.is_heading),
+        merged_rows=sum(row.merged_rows for row in preview.rows),
+        indicators=len(preview.targets),
+        budget_lines=len(preview.budget.items),
+        unmatched=len(preview.units_unmatched),
+        warnings=len(preview.warnings) + sum(len(row.warnings) for row in preview.rows),
+    )
+
+
+def preview_context(preview: ImportPreview) -> dict:
+    return {
+        "preview": preview,
+        "summary": summary(preview),
+        "rows": [row_view(row, preview.directory) for row in preview.rows],
+        "changes": preview.changes,
+        "budget": preview.budget,
+        "targets": [target_view(target) for target in preview.targets],
+    }
+
+
+@dataclass(frozen=True)
+class TargetView:
+    name: str
+    comparator_label: str
+    value: str
+    unit: str
+    text: str
+
+
+def target_view(target: Target) -> TargetView:
+    value = target.value.normalize()
+    written = f"{value:f}".replace(".", ",")
+    return TargetView(
+        name=target.subject,
+        comparator_label=str(Comparator(str(target.comparator)).label),
+        value=written,
+        unit=target.unit,
+        text=target.text,
+    )

@@ -1,0 +1,150 @@
+"""Uploaded plan files waiting for the coordinator's confirmation.
+
+A staged upload is two private files under ``MEDIA_ROOT/imports/``: the bytes, under a random
+name with no extension (never served, never executed), and a small JSON record of who uploaded
+it for which agency. Nothing goes into the database until the import is confirmed, so a
+preview leaves the database exactly as it was. Stale uploads are swept on the next upload.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from importer.parsing.document import ImportFileError
+
+STAGING_SUBDIR = "imports"
+MAX_AGE_SECONDS = 24 * 60 * 60
+_TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class StagedUpload:
+    """One uploaded file and the agency it is being imported into."""
+
+    token: str
+    agency_id: int
+    user_id: int | None
+    filename: str
+
+    @property
+    def data_path(self) -> Path:
+        return staging_dir() / self.token
+
+    def read_bytes(self) -> bytes:
+        return self.data_path.read_bytes()
+
+    def discard(self) -> None:
+        for path in (self.data_path, _record_path(self.token)):
+            path.unlink(missing_ok=True)
+
+
+def staging_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / STAGING_SUBDIR
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def _record_path(token: str) -> Path:
+    return staging_dir() / f"{token}.json"
+
+
+def stage_upload(
+    *, chunks: Iterable[bytes], size: int, filename: str, agency_id: int, user_id: int | None
+) -> StagedUpload:
+    """Write the upload to the staging area; refuse it first when it is over the size limit."""
+    limit = int(settings.UPLOAD_MAX_MB) * 1024 * 1024
+    if size > limit:
+        raise ImportFileError(_too_large())
+    _sweep()
+    staged = StagedUpload(
+        token=secrets.token_hex(16),
+        agency_id=agency_id,
+        user_id=user_id,
+        filename=PurePath(filename).name[:200],
+    )
+    written = 0
+    with staged.data_path.open("wb") as handle:
+        for chunk in chunks:
+            written += len(chunk)
+            if written > limit:
+                break
+            handle.write(chunk)
+    if written > limit:
+        staged.discard()
+        raise ImportFileError(_too_large())
+    record = {"agency_id": agency_id, "user_id": user_id, "filename": staged.filename}
+    _record_path(staged.token).write_text(json.dumps(record), encoding="utf-8")
+    return staged
+
+
+def load_staged(token: str, *, agency_ids: Iterable[int] | None) -> StagedUpload | None:
+    """The staged upload `token` if it belongs to one of `agency_ids` (None: any agency)."""
+    if not _TOKEN_RE.match(token or ""):
+        return None
+    try:
+        record = json.loads(_record_path(token).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    staged = StagedUpload(
+        token=token,
+        agency_id=int(record["agency_id"]),
+        user_id=record.get("user_id"),
+        filename=str(record.get("filename", "")),
+    )
+    if agency_ids is not None and staged.agency_id not in set(agency_ids):
+        return None
+    if not staged.data_path.is_file():
+        return None
+    return staged
+
+
+def _too_large() -> str:
+    return _("Tệp quá lớn: dung lượng tối đa cho phép là %(mb)s MB.") % {
+        "mb": settings.UPLOAD_MAX_MB
+    }
+
+
+def _sweep() -> None:
+    cutoff = time.time() - MAX_AGE_SECONDS
+    for path in staging_dir().iterdir():
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def stage_checked_upload(*, upload, agency_id: int, user_id: int | None):
+    """Stage an uploaded file and parse it once; a file that cannot be imported is dropped.
+
+    Returns the staged upload and its preview; raises ImportFileError (nothing kept).
+    """
+    from importer.services import build_preview
+    from organizations.models import Agency
+
+    staged = stage_upload(
+        chunks=upload.chunks(),
+        size=upload.size,
+        filename=upload.name,
+        agency_id=agency_id,
+        user_id=user_id,
+    )
+    try:
+        preview = build_preview(
+            agency=Agency.objects.get(pk=agency_id),
+            data=staged.read_bytes(),
+            filename=staged.filename,
+        )
+    except ImportFileError:
+        staged.discard()
+        raise
+    return staged, preview

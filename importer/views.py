@@ -1,0 +1,84 @@
+"""Upload → preview → confirm. Coordinators and admins of an agency only (403 otherwise)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from importer.forms import ConfirmImportForm, UploadForm
+from importer.parsing.document import ImportFileError
+from importer.presenters import preview_context
+from importer.reporting import result_summary
+from importer.services import apply_import, build_preview
+from importer.staging import load_staged, stage_checked_upload
+from organizations.access import access_for
+from organizations.models import Agency
+
+
+def _import_agencies(user) -> QuerySet[Agency]:
+    """Agencies the user may import into; nobody else gets past this (403)."""
+    access = access_for(user)
+    agencies = Agency.objects.filter(pk__in=access.editable_agency_ids, is_active=True)
+    if not agencies:
+        raise PermissionDenied
+    return agencies
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    agencies = _import_agencies(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            staged, _preview = stage_checked_upload(
+                upload=form.cleaned_data["file"],
+                agency_id=form.cleaned_data["agency"].pk,
+                user_id=request.user.pk,
+            )
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            return redirect("importer:preview", token=staged.token)
+    status = 400 if form.errors else 200
+    context = {"form": form, "max_mb": settings.UPLOAD_MAX_MB}
+    return render(request, "importer/upload.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preview(request, token: str):
+    agencies = {agency.pk: agency for agency in _import_agencies(request.user)}
+    staged = load_staged(token, agency_ids=agencies)
+    if staged is None:
+        raise Http404
+    data = staged.read_bytes()
+    try:
+        parsed = build_preview(
+            agency=agencies[staged.agency_id], data=data, filename=staged.filename
+        )
+    except ImportFileError as error:
+        staged.discard()
+        messages.error(request, str(error))
+        return redirect("importer:upload")
+    form = ConfirmImportForm(request.POST or None, preview=parsed)
+    if request.method == "POST" and form.is_valid():
+        result = apply_import(
+            preview=parsed,
+            metadata=form.metadata(),
+            plan_kind=form.cleaned_data["kind"],
+            decisions=form.decisions(),
+            user=request.user,
+            source_bytes=data,
+        )
+        staged.discard()
+        messages.success(request, result_summary(result))
+        return redirect(result.plan)
+    context = {**preview_context(parsed), "form": form, "staged": staged}
+    return render(request, "importer/preview.html", context, status=400 if form.errors else 200)
