@@ -19,6 +19,13 @@ heading's number ("2.2"), its area the enclosing level-1 numbered heading ("2. C
 tục hành chính"), or the roman one when there is none. A block needs a lead or coordinating
 label to become a task. A label with nothing after the colon takes the following short lines
 (a list of units) as its value.
+
+Narrative plans. Only when neither a task table row nor a labelled prose task was found, the
+bullets under "Nhiệm vụ" headings are the tasks (`narrative.narrative_tasks`, source
+"narrative", no units or deadlines: a warning asks the importer to choose them). Whatever the
+tasks came from, the unit duties under "TỔ CHỨC THỰC HIỆN" are returned apart
+(`narrative.unit_responsibilities`), and a body that says "(Có phụ lục ... kèm theo)" while no
+task table was found gets a warning that the appendix is not in the file.
 """
 
 from __future__ import annotations

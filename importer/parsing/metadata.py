@@ -160,6 +160,8 @@ def _continues(previous: TextBlock, block: TextBlock, text: str) -> bool:
         return False
     if block.list_level is not None:
         return False  # an auto-numbered paragraph always starts a new list item
+    if previous_text.startswith("(") and previous_text.endswith(")"):
+        return False  # a note such as "(Có phụ lục chi tiết kèm theo)" is complete
     if _ITEM_RE.match(text) or _NUMBERED_RE.match(text) or is_label_line(text):
         return False
     if _FOOTNOTE_RE.match(text) and not text[:3].rstrip().endswith("%"):

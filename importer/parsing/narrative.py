@@ -13,9 +13,12 @@ Narrative tasks (rules, in document order, on paragraphs re-joined by `join_wrap
   "Mục tiêu" sub-sections hold targets). Its block runs until a heading that is not deeper
   (a numbered heading with as many or fewer parts, a roman or upper-case heading, another
   Nhiệm vụ heading at the same depth), or "Trên đây ..." / "Nơi nhận".
-- Deeper headings inside the block ("1.2.1. Thực hiện nhiệm vụ tham mưu ...", a bold line)
-  are sub-sections. A sub-section with no items of its own is a task itself (its title is the
-  content), as heading rows with no children are in task tables.
+- Deeper headings inside the block ("1.2.1. Thực hiện nhiệm vụ tham mưu ...", a bold line,
+  a lettered line "a) Tham mưu UBND tỉnh" followed by bullets) are sub-sections. Items of a
+  sub-section titled "Mục tiêu", "Chỉ tiêu", "Mục đích" or "Yêu cầu" are not tasks (a
+  "II. NHIỆM VỤ, GIẢI PHÁP" block holding "1.1. Mục tiêu"). A sub-section with no items of
+  its own is a task itself (its title is the content), as a childless heading row is in a
+  task table.
 - Items are paragraphs marked "-", "–", "+", "•", "*", auto-numbered/bulleted paragraphs
   (w:numPr), paragraphs numbered "1." / "2.3." that are too long to be headings, and
   lettered "a)" paragraphs. The first item of a (sub-)section fixes its item style; items of
@@ -26,16 +29,16 @@ Narrative tasks (rules, in document order, on paragraphs re-joined by `join_wrap
   skipped when it is a lead-in ending with ":" ("... như sau:"), a note in parentheses
   ("(Có phụ lục chi tiết kèm theo)") or a page-bottom footnote ("1 Quy định ..."); otherwise
   it is a task (a dash left out by the typist).
-- Content is the item without its dash/bullet ("1." and "a)" codes are kept in the text only
-  for letters); code is the item's own number when it has one, else the number of the nearest
-  numbered heading ("1.2.1", or the roman one); area_hint is the title of the enclosing
-  level-1 heading ("Cải cách thể chế"), else of the roman one unless that is the Nhiệm vụ
-  heading itself. Lead, coordinating units and deadline stay empty.
+- Content is the item without its dash or bullet (a letter "a)" stays in the text, a number
+  "2." moves to the code); code is the item's own number when it has one, else the number of
+  the nearest numbered heading ("1.2.1", or the roman one); area_hint is the title of the
+  enclosing level-1 heading ("Cải cách thể chế"), else of the roman one unless that is the
+  Nhiệm vụ heading itself. Lead, coordinating units and deadline stay empty.
 - Every Nhiệm vụ heading and sub-section with tasks below it is a section row (is_section).
 
 Paths follow `structure.assign_parents`' scheme: the roman scope plus the heading number
-("II/1.2", "II/1.2.1"); an unnumbered or lettered heading hangs under its parent ("II/1/b",
-"II/1/#1"); items under their section: "-n" by position ("II/1.2.1/-3"), or the item's own
+("II/1.2", "II/1.2.1"); an unnumbered or lettered heading hangs under its parent ("II/1.2/a",
+"1/#1"); items hang under their section: "-n" by position ("II/1.2.1/-3"), or the item's own
 number ("II/2"). A path seen twice gets "~2".
 
 Unit duties (`unit_responsibilities`): under a heading titled "TỔ CHỨC THỰC HIỆN", each deeper
@@ -80,6 +83,7 @@ _LETTER_ITEM_RE = re.compile(r"^[a-zđ][.)]\s+\S")
 _MARKER_RE = re.compile(r"^(?P<marker>[-–—−+•*·▪○◦])\s*")
 _FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+\S")
 _STOP_PREFIXES = ("trên đây", "nơi nhận")
+_TARGET_TITLES = ("mục tiêu", "các mục tiêu", "chỉ tiêu", "các chỉ tiêu", "mục đích", "yêu cầu")
 _FAMILIES = {"–": "-", "—": "-", "−": "-", "·": "•", "▪": "•", "○": "•", "◦": "•", "*": "•"}
 
 _LEVEL_TOP = 0.0  # roman and upper-case unnumbered headings
@@ -93,6 +97,7 @@ class _Head:
     level: float
     is_tasks: bool = False
     is_organisation: bool = False
+    is_targets: bool = False  # "Mục tiêu", "Chỉ tiêu", "Yêu cầu": its bullets are not tasks
 
 
 @dataclass
@@ -142,7 +147,7 @@ def narrative_tasks(blocks: Sequence[TextBlock]) -> list[RawRow]:
         if head is not None:
             current = _place_heading(head, chain, roots, current)
             continue
-        if current is not None:
+        if current is not None and not current.head.is_targets:
             _add_item(current, _item_of(block))
     emitter = _Emitter()
     for root in roots:
@@ -220,9 +225,24 @@ def _head_of(block: TextBlock, next_text: str, numbered_level: float) -> _Head |
             return _Head("", "none", text, numbered_level + 0.5, is_tasks=True)
         return None
     letter = _LETTER_HEADING_RE.match(text)
-    if letter and len(text) <= 60 and _TASK_TITLE_RE.match(_title_key(letter.group("title"))):
-        return _Head(letter.group("code"), "letter", letter.group("title"), numbered_level + 0.5)
-    heading = heading_of(block, next_text)
+    if letter:
+        # "b) Nhiệm vụ", or "a) Tham mưu UBND tỉnh" followed by its bullets.
+        title = letter.group("title")
+        key = _title_key(title)
+        is_tasks = len(text) <= 60 and bool(_TASK_TITLE_RE.match(key))
+        opens_list = (
+            len(text) <= 150
+            and not text.endswith((".", ";", ","))
+            and bool(_MARKER_RE.match(next_text))
+        )
+        if is_tasks or opens_list:
+            head = _Head(letter.group("code"), "letter", title, numbered_level + 0.5, is_tasks)
+            head.is_organisation = bool(_ORGANISATION_TITLE_RE.match(key))
+            head.is_targets = key.startswith(_TARGET_TITLES)
+            return head
+    # heading_of refuses a line followed by a lower-case one (a wrapped sentence); "a) ..." items
+    # are not sentence tails.
+    heading = heading_of(block, "" if _LETTER_ITEM_RE.match(next_text) else next_text)
     if heading is None:
         if len(text) <= 60 and _TASK_TITLE_RE.match(_title_key(text)):
             heading_code, title, kind, level = "", text, "none", numbered_level + 0.5
@@ -244,8 +264,7 @@ def _head_of(block: TextBlock, next_text: str, numbered_level: float) -> _Head |
     head = _Head(heading_code, kind, title, level)
     head.is_tasks = bool(_TASK_TITLE_RE.match(key))
     head.is_organisation = bool(_ORGANISATION_TITLE_RE.match(key))
-    if letter:
-        head.kind, head.code = "letter", letter.group("code")
+    head.is_targets = key.startswith(_TARGET_TITLES)
     return head
 
 
@@ -346,6 +365,8 @@ class _Emitter:
         self._ordinals: dict[tuple[str, str], int] = {}
 
     def section(self, section: _Section, parent: RawRow | None = None) -> None:
+        if section.head.is_targets:
+            return
         heads = _heads(section)
         if not section.has_tasks():
             if parent is not None:  # an empty sub-heading is a task of its own
