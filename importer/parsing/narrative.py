@@ -73,9 +73,9 @@ _TASK_TITLE_RE = re.compile(
 )
 _ORGANISATION_TITLE_RE = re.compile(r"^tổ chức thực hiện(?: kế hoạch)?$")
 _UNIT_TITLE_RE = re.compile(
-    r"^(?:văn phòng|phòng|thanh tra|trung tâm|chi cục|ban|sở|các phòng|các đơn vị|các cơ quan"
-    r"|các sở|thủ trưởng|trưởng các|ủy ban nhân dân|ubnd)(?=[\s,]|$)"
-)
+    r"^(?:văn phòng|phòng|thanh tra|trung tâm|chi cục|ban|sở|ủy ban nhân dân|ubnd)(?=\s|$)"
+    r"|^(?:các (?:phòng|đơn vị|cơ quan|sở)|thủ trưởng|trưởng các)(?=[\s,]|$)"
+)  # "Phòng, chống tham nhũng" is a topic, "Các phòng, đơn vị thuộc Sở" a group of units
 _UNIT_TAIL_RE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:?\s*$")
 _LETTER_HEADING_RE = re.compile(r"^(?P<code>[a-zđ])[.)]\s*(?P<title>\S.*)$")
 _NUMBER_ITEM_RE = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?P<rest>\S.*)$")
