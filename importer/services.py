@@ -33,7 +33,13 @@ from budget.models import BudgetLine
 from importer.classify import area_code_for, plan_kind_for, title_key
 from importer.parsing.budget import BudgetParse, parse_budget_lines
 from importer.parsing.deadlines import Deadline, DeadlineKind, Recurrence, parse_deadline
-from importer.parsing.document import ImportFileError, ParsedDocument, PlanMetadata, RawRow
+from importer.parsing.document import (
+    SOURCE_NARRATIVE,
+    ImportFileError,
+    ParsedDocument,
+    PlanMetadata,
+    RawRow,
+)
 from importer.parsing.docx_reader import read_docx
 from importer.parsing.safety import KIND_CSV, KIND_DOCX, check_upload
 from importer.parsing.targets import Target, find_targets
@@ -271,6 +277,9 @@ def _preview_rows(
 def _row_warnings(row: PreviewRow) -> list[str]:
     warnings = list(row.deadline.warnings) if row.deadline.text else []
     if row.is_section:
+        return warnings
+    if row.source == SOURCE_NARRATIVE:
+        # Plans written as prose name no unit or deadline per bullet; the reader says so once.
         return warnings
     if not row.lead_text and not row.notes:
         warnings.append(_("Chưa có đơn vị chủ trì."))

@@ -7,18 +7,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
 from importer.presenters import preview_context
 from importer.reporting import result_summary
+from importer.resources import export_plan_csv, export_plan_xlsx
 from importer.services import apply_import, build_preview
 from importer.staging import load_staged, stage_checked_upload
 from organizations.access import access_for
 from organizations.models import Agency
+from plans.models import Plan
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _import_agencies(user) -> QuerySet[Agency]:
@@ -82,3 +86,18 @@ def preview(request, token: str):
         return redirect(result.plan)
     context = {**preview_context(parsed), "form": form, "staged": staged}
     return render(request, "importer/preview.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET"])
+def export_plan(request, pk: int, fmt: str):
+    """The plan in the appendix column shape (.xlsx with its header facts, or the table as CSV)."""
+    plan = get_object_or_404(Plan.objects.editable_by(request.user).select_related("agency"), pk=pk)
+    if fmt == "csv":
+        content, mime = export_plan_csv(plan), "text/csv; charset=utf-8"
+    else:
+        content, mime = export_plan_xlsx(plan), XLSX_MIME
+    response = HttpResponse(content, content_type=mime)
+    name = f"ke-hoach-{plan.pk}-{plan.year}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
