@@ -28,8 +28,9 @@ class ImportFileError(Exception):
 class RawRow:
     """One row of a task list as written in the source document.
 
-    `path` is the stable hierarchy key set by `structure.assign_parents` ("II/1.2"); the
-    integration step uses it to match rows of a re-imported plan. `merged_rows` counts the
+    `path` is the stable hierarchy key set by `structure.assign_parents` ("II/1.2"), or by
+    `narrative.narrative_tasks` for bullets read from a "Nhiệm vụ" section ("II/1.2.1/-3");
+    the integration step uses it to match rows of a re-imported plan. `merged_rows` counts the
     continuation rows (page-break splits) folded into this row.
     """
 

@@ -408,7 +408,8 @@ class _Emitter:
             elif anchor.kind == "roman":
                 base = parse_code(anchor.code).key
             else:
-                base = f"{scope}/{parse_code(anchor.code).key}" if scope else anchor.code
+                key = parse_code(anchor.code).key
+                base = f"{scope}/{key}" if scope else key
         label = head.code if head.kind == "letter" else f"#{self._ordinal(base, '#')}"
         return f"{base}/{label}" if base else label
 
