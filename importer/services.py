@@ -411,8 +411,11 @@ def apply_import(
         result.aliases_created, result.units_created = aliases, units
         _sync_references(plan, metadata.basis_refs)
         _sync_tasks(plan, rows, result, user=user)
-        result.indicators = _sync_indicators(plan, preview.targets)
-        result.budget_lines = _sync_budget(plan, preview.budget)
+        # A file without targets or budget lines (a bare task table) leaves those alone.
+        if preview.targets:
+            result.indicators = _sync_indicators(plan, preview.targets)
+        if preview.budget.items:
+            result.budget_lines = _sync_budget(plan, preview.budget)
     return result
 
 
