@@ -177,9 +177,10 @@ if CELERY_BROKER_IS_FILESYSTEM:
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
-    for folder in ("queue", "processed"):
+    for folder in ("queue", "processed", "control"):
         (BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)
     # The filesystem transport has no fan-out exchange for remote control.
     CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
