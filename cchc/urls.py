@@ -15,6 +15,7 @@ urlpatterns = [
     path("ke-hoach/", include("plans.urls")),
     path("nhiem-vu/", include("tasks.urls")),
     path("kinh-phi/", include("budget.urls")),
+    path("ky-bao-cao/", include("periods.urls")),
     path("nhap-ke-hoach/", include("importer.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -23,9 +23,15 @@ class NavItem:
 
 ALL_ROLES = frozenset(Role.values)
 UNIT_ROLES = frozenset({Role.STAFF, Role.UNIT_HEAD})
+TASK_READERS = frozenset({Role.COORDINATOR, Role.LEADER, Role.ADMIN, Role.PROVINCE_VIEWER})
 
 NAV_ITEMS = (
     NavItem(_("Nhiệm vụ của đơn vị"), "tasks:mine", UNIT_ROLES),
+    NavItem(_("Nhiệm vụ"), "tasks:mine", TASK_READERS - UNIT_ROLES),
+    NavItem(_("Kỳ báo cáo"), "periods:list", TASK_READERS | {Role.UNIT_HEAD}),
+    NavItem(
+        _("Gia hạn"), "tasks:extensions", frozenset({Role.COORDINATOR, Role.ADMIN, Role.UNIT_HEAD})
+    ),
     NavItem(_("Kế hoạch"), "plans:list", ALL_ROLES),
     NavItem(_("Kinh phí"), "budget:list", ALL_ROLES - UNIT_ROLES),
     NavItem(_("Nhập kế hoạch"), "importer:upload", frozenset({Role.COORDINATOR, Role.ADMIN})),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from periods.models import PeriodRule, ReportingPeriod
+from periods.models import PeriodRule, PeriodSubmission, ReportingPeriod
 
 
 @admin.register(ReportingPeriod)
@@ -25,3 +25,11 @@ class PeriodRuleAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["agency", "kind", "enabled"]
     search_fields = ["agency__name"]
+
+
+@admin.register(PeriodSubmission)
+class PeriodSubmissionAdmin(SimpleHistoryAdmin):
+    list_display = ["unit", "period", "status", "submitted_by", "submitted_at", "returned_at"]
+    list_filter = ["period__agency", "period", "status"]
+    search_fields = ["unit__name"]
+    list_select_related = ["unit", "period", "submitted_by"]

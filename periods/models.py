@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from organizations.access import access_for
-from organizations.models import Agency
+from organizations.models import Agency, Unit
 
 
 class PeriodKind(models.TextChoices):
@@ -76,6 +77,37 @@ class ReportingPeriodQuerySet(models.QuerySet):
             Q(agency_id__in=access.readable_agency_ids) | Q(agency_id__in=access.member_agency_ids)
         )
 
+    def editable_by(self, user) -> ReportingPeriodQuerySet:
+        """Periods the user may reopen and whose submissions it may return (Văn phòng)."""
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        return self.filter(agency_id__in=access.editable_agency_ids)
+
+    def accepting_updates_from(self, user, *, on: dt.date) -> ReportingPeriodQuerySet:
+        """Started periods the user may write progress into on ``on``.
+
+        Staff and unit heads write only while a period is open (before its cut-off,
+        or reopened by the Văn phòng); agency editors may correct any started period.
+        """
+        started = self.filter(start__lte=on)
+        access = access_for(user)
+        if access.is_superuser:
+            return started
+        open_for_staff = Q(cutoff__gte=on) | Q(reopened_until__gte=on)
+        return started.filter(Q(agency_id__in=access.editable_agency_ids) | open_for_staff)
+
+    def with_open_state(self, *, on: dt.date) -> ReportingPeriodQuerySet:
+        """Annotate ``open_for_staff`` (same rule as :meth:`ReportingPeriod.is_open_for_staff`)."""
+        open_on = Q(start__lte=on) & (Q(cutoff__gte=on) | Q(reopened_until__gte=on))
+        return self.annotate(
+            open_for_staff=models.Case(
+                models.When(open_on, then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
     def containing(self, day: dt.date) -> ReportingPeriodQuerySet:
         return self.filter(start__lte=day, cutoff__gte=day)
 
@@ -130,3 +162,79 @@ class ReportingPeriod(models.Model):
         return day <= self.cutoff or (
             self.reopened_until is not None and day <= self.reopened_until
         )
+
+
+class SubmissionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Đã gửi")
+    RETURNED = "returned", _("Bị trả lại")
+
+
+class PeriodSubmissionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> PeriodSubmissionQuerySet:
+        """Agency-wide readers see every unit's submission; unit roles their own units'."""
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        return self.filter(
+            Q(period__agency_id__in=access.readable_agency_ids) | Q(unit_id__in=access.unit_ids)
+        )
+
+
+class PeriodSubmission(models.Model):
+    """A unit head's "Gửi báo cáo" for one period: the unit's entries are final.
+
+    The Văn phòng may return it with a comment; the unit then corrects and submits
+    again (the same row goes back to ``submitted``).
+    """
+
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("kỳ báo cáo"),
+        on_delete=models.CASCADE,
+        related_name="submissions",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="submissions"
+    )
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.SUBMITTED,
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người gửi"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("gửi lúc"))
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người trả lại"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
+    return_comment = models.TextField(_("lý do trả lại"), blank=True)
+
+    objects = PeriodSubmissionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("báo cáo kỳ của đơn vị")
+        verbose_name_plural = _("báo cáo kỳ của đơn vị")
+        ordering = ["period", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="submission_unique_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.period}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == SubmissionStatus.SUBMITTED

@@ -1,11 +1,24 @@
-"""Creating an agency's reporting periods for a year from its schedule."""
+"""Reporting periods: creating a year's periods, submissions, reopening, the overview."""
 
 from __future__ import annotations
 
-from django.db import transaction
+import datetime as dt
+from dataclasses import dataclass
 
-from organizations.models import Agency
-from periods.models import PeriodRule, ReportingPeriod
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organizations.access import access_for
+from organizations.models import Agency, Unit
+from periods.models import (
+    PeriodRule,
+    PeriodSubmission,
+    ReportingPeriod,
+    SubmissionStatus,
+)
 from periods.schedule import NATIONAL_DEFAULT_KINDS, NATIONAL_RULES, ScheduleRule
 
 
@@ -42,3 +55,112 @@ def ensure_periods(*, agency: Agency, year: int) -> list[ReportingPeriod]:
         )
         periods.append(period)
     return sorted(periods, key=lambda p: p.cutoff)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def submit_period_report(
+    *, period: ReportingPeriod, unit: Unit, user, on: dt.date | None = None
+) -> PeriodSubmission:
+    """The unit head's "Gửi báo cáo": mark the unit's report for ``period`` as sent."""
+    day = on or timezone.localdate()
+    access = access_for(user)
+    _require(unit.pk in access.head_unit_ids and unit.agency_id == period.agency_id)
+    if day < period.start:
+        raise ValidationError(_("Kỳ báo cáo chưa bắt đầu."))
+    submission = PeriodSubmission.objects.filter(period=period, unit=unit).first()
+    if submission is not None and submission.is_submitted:
+        raise ValidationError(_("Đơn vị đã gửi báo cáo kỳ này."))
+    submission = submission or PeriodSubmission(period=period, unit=unit)
+    submission.status = SubmissionStatus.SUBMITTED
+    submission.submitted_by = user
+    submission.submitted_at = timezone.now()
+    submission._history_user = user
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def return_submission(*, submission: PeriodSubmission, user, comment: str) -> PeriodSubmission:
+    """The Văn phòng sends a unit's report back; the unit corrects and submits again."""
+    _require(ReportingPeriod.objects.editable_by(user).filter(pk=submission.period_id).exists())
+    if not comment.strip():
+        raise ValidationError({"comment": _("Vui lòng nêu lý do trả lại.")})
+    if not submission.is_submitted:
+        raise ValidationError(_("Báo cáo này đã được trả lại."))
+    submission.status = SubmissionStatus.RETURNED
+    submission.returned_by = user
+    submission.returned_at = timezone.now()
+    submission.return_comment = comment.strip()
+    submission._history_user = user
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def reopen_period(
+    *, period: ReportingPeriod, user, until: dt.date | None, on: dt.date | None = None
+) -> ReportingPeriod:
+    """Reopen a cut-off period for staff until ``until``; ``None`` locks it again."""
+    day = on or timezone.localdate()
+    _require(ReportingPeriod.objects.editable_by(user).filter(pk=period.pk).exists())
+    if until is not None and until < day:
+        raise ValidationError({"until": _("Ngày mở lại đến phải từ hôm nay trở đi.")})
+    period.reopened_until = until
+    period._history_user = user
+    period.save(update_fields=["reopened_until"])
+    return period
+
+
+@dataclass(frozen=True)
+class UnitSubmissionRow:
+    """One line of the Văn phòng's overview: a unit, its workload and its submission."""
+
+    unit: Unit
+    lead_task_count: int
+    reported_count: int
+    submission: PeriodSubmission | None
+
+    @property
+    def missing_count(self) -> int:
+        return self.lead_task_count - self.reported_count
+
+
+def submission_overview(*, period: ReportingPeriod) -> list[UnitSubmissionRow]:
+    """Every active internal unit of the agency with its counts; three queries in all."""
+    from tasks.models import AssignmentRole
+
+    own_tasks = Q(
+        assignments__role=AssignmentRole.LEAD,
+        assignments__task__is_section=False,
+        assignments__task__plan__agency_id=period.agency_id,
+        assignments__task__plan__year=period.year,
+    )
+    units = (
+        Unit.objects.filter(agency_id=period.agency_id)
+        .internal()
+        .active()
+        .annotate(
+            lead_task_count=Count("assignments", filter=own_tasks, distinct=True),
+            reported_count=Count(
+                "assignments",
+                filter=own_tasks & Q(assignments__task__progress_entries__period=period),
+                distinct=True,
+            ),
+        )
+        .order_by("order", "name")
+    )
+    submissions = {
+        s.unit_id: s
+        for s in PeriodSubmission.objects.filter(period=period).select_related(
+            "submitted_by", "returned_by"
+        )
+    }
+    return [
+        UnitSubmissionRow(unit, unit.lead_task_count, unit.reported_count, submissions.get(unit.pk))
+        for unit in units
+    ]

@@ -4,7 +4,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from plans.models import Plan
-from tasks.models import Area, Task, TaskAssignment
+from tasks.models import Area, Evidence, Extension, Task, TaskAssignment, TaskComment, TaskProgress
 
 
 @admin.register(Area)
@@ -64,3 +64,40 @@ class TaskAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     inlines = [TaskAssignmentInline]
     raw_id_fields = ["parent"]
     list_select_related = ["plan", "plan__agency"]
+
+
+@admin.register(TaskProgress)
+class TaskProgressAdmin(SimpleHistoryAdmin):
+    list_display = ["task", "period", "status", "progress", "updated_by", "updated_at"]
+    list_filter = ["period__agency", "period", "status"]
+    search_fields = ["task__content", "task__code", "result"]
+    raw_id_fields = ["task"]
+    list_select_related = ["task", "period", "updated_by"]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "task", "period", "content_type", "size", "uploaded_by"]
+    list_filter = ["content_type", "period"]
+    search_fields = ["original_name", "task__content"]
+    raw_id_fields = ["task"]
+    readonly_fields = ["file", "content_type", "size", "uploaded_by", "uploaded_at"]
+    list_select_related = ["task", "period", "uploaded_by"]
+
+
+@admin.register(TaskComment)
+class TaskCommentAdmin(admin.ModelAdmin):
+    list_display = ["task", "kind", "author", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["body", "task__content"]
+    raw_id_fields = ["task"]
+    list_select_related = ["task", "author"]
+
+
+@admin.register(Extension)
+class ExtensionAdmin(SimpleHistoryAdmin):
+    list_display = ["task", "previous_due_date", "requested_date", "status", "requested_by"]
+    list_filter = ["status"]
+    search_fields = ["task__content", "reason"]
+    raw_id_fields = ["task"]
+    list_select_related = ["task", "requested_by"]

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from organizations.access import access_for
 from organizations.models import Unit
+from periods.models import ReportingPeriod
 from plans.models import Plan
+from tasks import timeliness as rules
 
 
 class Area(models.Model):
@@ -55,6 +64,30 @@ class AssignmentRole(models.TextChoices):
     COORDINATING = "coordinating", _("Phối hợp")
 
 
+class Timeliness(models.TextChoices):
+    """Labels for :class:`tasks.timeliness.Timeliness` (a test keeps the values equal)."""
+
+    ON_TIME = rules.Timeliness.ON_TIME.value, _("Trong hạn")
+    DUE_SOON = rules.Timeliness.DUE_SOON.value, _("Sắp đến hạn")
+    OVERDUE = rules.Timeliness.OVERDUE.value, _("Quá hạn")
+    NO_DEADLINE = rules.Timeliness.NO_DEADLINE.value, _("Chưa xác định hạn")
+
+
+class ReportBucket(models.TextChoices):
+    """Labels for :class:`tasks.timeliness.Bucket`, in report order."""
+
+    DONE_ON_TIME = rules.Bucket.DONE_ON_TIME.value, _("Hoàn thành đúng hạn")
+    DONE_LATE = rules.Bucket.DONE_LATE.value, _("Hoàn thành quá hạn")
+    IN_PROGRESS = rules.Bucket.IN_PROGRESS.value, _("Đang thực hiện trong hạn")
+    OVERDUE = rules.Bucket.OVERDUE.value, _("Chưa hoàn thành, quá hạn")
+    RECURRING = rules.Bucket.RECURRING.value, _("Thường xuyên, định kỳ")
+    NO_DEADLINE = rules.Bucket.NO_DEADLINE.value, _("Chưa xác định hạn")
+
+
+def _soon_days(soon_days: int | None) -> int:
+    return settings.DUE_SOON_DAYS if soon_days is None else soon_days
+
+
 class TaskQuerySet(models.QuerySet):
     def visible_to(self, user) -> TaskQuerySet:
         """The one scoping rule for tasks: every list, detail, export, report and job uses it.
@@ -80,6 +113,112 @@ class TaskQuerySet(models.QuerySet):
             Q(plan__agency_id__in=access.editable_agency_ids) | Exists(led_by_own_unit)
         )
 
+    def commentable_by(self, user) -> TaskQuerySet:
+        """Tasks the user may comment on: agency editors, and units that coordinate the task."""
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        coordinated_by_own_unit = TaskAssignment.objects.filter(
+            task=OuterRef("pk"), unit_id__in=access.unit_ids, role=AssignmentRole.COORDINATING
+        )
+        return self.filter(
+            Q(plan__agency_id__in=access.editable_agency_ids) | Exists(coordinated_by_own_unit)
+        )
+
+    def extendable_by(self, user) -> TaskQuerySet:
+        """Tasks the user may ask an extension for: those led by a unit the user heads."""
+        access = access_for(user)
+        return self.led_by(access.head_unit_ids)
+
+    def with_permissions(self, user) -> TaskQuerySet:
+        """Annotate what ``user`` may do with each row, reusing the scoping methods above."""
+        manager = Task.objects
+        return self.annotate(
+            user_can_edit=Exists(manager.editable_by(user).filter(pk=OuterRef("pk"))),
+            user_can_comment=Exists(manager.commentable_by(user).filter(pk=OuterRef("pk"))),
+            user_can_extend=Exists(manager.extendable_by(user).filter(pk=OuterRef("pk"))),
+        )
+
+    def with_user_role(self, user) -> TaskQuerySet:
+        """Annotate ``user_role``: "lead", "coordinating" or "" for the user's own units."""
+        unit_ids = access_for(user).unit_ids
+
+        def mine(role: str) -> Exists:
+            return Exists(
+                TaskAssignment.objects.filter(task=OuterRef("pk"), unit_id__in=unit_ids, role=role)
+            )
+
+        return self.annotate(
+            user_role=Case(
+                When(mine(AssignmentRole.LEAD), then=Value(AssignmentRole.LEAD.value)),
+                When(
+                    mine(AssignmentRole.COORDINATING),
+                    then=Value(AssignmentRole.COORDINATING.value),
+                ),
+                default=Value(""),
+                output_field=models.CharField(),
+            )
+        )
+
+    def with_timeliness(
+        self, *, on: dt.date | None = None, soon_days: int | None = None
+    ) -> TaskQuerySet:
+        """Annotate ``effective_due``, ``timeliness`` and ``bucket`` for day ``on``.
+
+        Mirrors :mod:`tasks.timeliness` (see its docstring for the extension rule):
+        timeliness uses the effective deadline, buckets the original one.
+        """
+        day = on or timezone.localdate()
+        soon_limit = day + dt.timedelta(days=_soon_days(soon_days))
+        done = Q(status=TaskStatus.DONE)
+        chars = models.CharField()
+        return self.annotate(
+            effective_due=Coalesce(F("extended_due_date"), F("due_date")),
+        ).annotate(
+            timeliness=Case(
+                When(effective_due__isnull=True, then=Value(Timeliness.NO_DEADLINE.value)),
+                When(
+                    done & Q(completed_on__lte=F("effective_due")),
+                    then=Value(Timeliness.ON_TIME.value),
+                ),
+                When(done, then=Value(Timeliness.OVERDUE.value)),
+                When(effective_due__lt=day, then=Value(Timeliness.OVERDUE.value)),
+                When(effective_due__lte=soon_limit, then=Value(Timeliness.DUE_SOON.value)),
+                default=Value(Timeliness.ON_TIME.value),
+                output_field=chars,
+            ),
+            bucket=Case(
+                When(
+                    deadline_kind__in=sorted(rules.RECURRING_KINDS),
+                    then=Value(ReportBucket.RECURRING.value),
+                ),
+                When(
+                    done & (Q(due_date__isnull=True) | Q(completed_on__lte=F("due_date"))),
+                    then=Value(ReportBucket.DONE_ON_TIME.value),
+                ),
+                When(done, then=Value(ReportBucket.DONE_LATE.value)),
+                When(due_date__isnull=True, then=Value(ReportBucket.NO_DEADLINE.value)),
+                When(due_date__lt=day, then=Value(ReportBucket.OVERDUE.value)),
+                default=Value(ReportBucket.IN_PROGRESS.value),
+                output_field=chars,
+            ),
+        )
+
+    def overdue(self, *, on: dt.date | None = None) -> TaskQuerySet:
+        return self.with_timeliness(on=on).filter(timeliness=Timeliness.OVERDUE)
+
+    def due_within(self, days: int, *, on: dt.date | None = None) -> TaskQuerySet:
+        return self.with_timeliness(on=on, soon_days=days).filter(timeliness=Timeliness.DUE_SOON)
+
+    def bucket_counts(self) -> dict[str, int]:
+        """Rows per report bucket plus ``extended`` in ONE query; needs ``with_timeliness``."""
+        aggregates = {
+            bucket.value: Count("pk", filter=Q(bucket=bucket.value)) for bucket in ReportBucket
+        }
+        aggregates["extended"] = Count("pk", filter=Q(extended_due_date__isnull=False))
+        aggregates["total"] = Count("pk")
+        return self.order_by().aggregate(**aggregates)
+
     def actionable(self) -> TaskQuerySet:
         """Rows that are work to do, not pure section headings."""
         return self.filter(is_section=False)
@@ -101,6 +240,27 @@ class TaskQuerySet(models.QuerySet):
             )
         )
 
+    def with_detail(self) -> TaskQuerySet:
+        """Everything the detail page shows, in a fixed number of queries."""
+        return self.with_units().prefetch_related(
+            models.Prefetch(
+                "progress_entries",
+                queryset=TaskProgress.objects.select_related("period", "updated_by").order_by(
+                    "-period__cutoff"
+                ),
+            ),
+            models.Prefetch(
+                "evidence", queryset=Evidence.objects.select_related("uploaded_by", "period")
+            ),
+            models.Prefetch(
+                "comments", queryset=TaskComment.objects.select_related("author", "period")
+            ),
+            models.Prefetch(
+                "extensions",
+                queryset=Extension.objects.select_related("requested_by", "decided_by"),
+            ),
+        )
+
 
 class Task(models.Model):
     """One row of a plan's appendix: a section heading or a task with units and a deadline.
@@ -109,6 +269,18 @@ class Task(models.Model):
     ("II/1.2") used to update a plan in place when a revised version is imported.
     The deadline keeps the original words next to the structured fields derived
     from them; ``due_date`` stays the original deadline even after an extension.
+
+    Extensions: an approved :class:`Extension` sets ``extended_due_date`` and
+    never touches ``due_date``. Timeliness (Trong hạn / Sắp đến hạn / Quá hạn)
+    uses the effective deadline (extension if approved, else original); report
+    buckets (Hoàn thành đúng hạn / quá hạn, Chưa hoàn thành quá hạn) compare with
+    the ORIGINAL ``due_date`` and approved extensions are counted apart, so
+    on-time rates stay honest. The rule lives in :mod:`tasks.timeliness` and in
+    ``TaskQuerySet.with_timeliness``; every screen and report uses one of them.
+
+    ``status``, ``progress``, ``result``, ``difficulties``, ``proposals`` and
+    ``completed_on`` mirror the task's progress entry of the latest reporting
+    period; only ``tasks.services.record_progress`` writes them.
     """
 
     plan = models.ForeignKey(
@@ -202,7 +374,48 @@ class Task(models.Model):
     @property
     def effective_due_date(self):
         """The deadline in force: the approved extension if any, else the original."""
-        return self.extended_due_date or self.due_date
+        return rules.effective_due(self.due_date, self.extended_due_date)
+
+    @property
+    def is_recurring(self) -> bool:
+        return self.deadline_kind in rules.RECURRING_KINDS
+
+    def timeliness_on(
+        self, on: dt.date | None = None, *, soon_days: int | None = None
+    ) -> Timeliness:
+        """Same answer as ``TaskQuerySet.with_timeliness`` for this one task."""
+        return Timeliness(
+            rules.timeliness(
+                done=self.status == TaskStatus.DONE,
+                due_date=self.due_date,
+                extended_due_date=self.extended_due_date,
+                completed_on=self.completed_on,
+                on=on or timezone.localdate(),
+                soon_days=_soon_days(soon_days),
+            )
+        )
+
+    @property
+    def timeliness_label(self) -> str:
+        """Label of the ``timeliness`` annotation (``TaskQuerySet.with_timeliness``)."""
+        return Timeliness(self.timeliness).label
+
+    @property
+    def user_role_label(self) -> str:
+        """Label of the ``user_role`` annotation (``TaskQuerySet.with_user_role``)."""
+        return AssignmentRole(self.user_role).label if self.user_role else ""
+
+    def bucket_on(self, on: dt.date | None = None) -> ReportBucket:
+        """Same answer as the ``bucket`` annotation: judged on the ORIGINAL deadline."""
+        return ReportBucket(
+            rules.report_bucket(
+                done=self.status == TaskStatus.DONE,
+                deadline_kind=self.deadline_kind,
+                due_date=self.due_date,
+                completed_on=self.completed_on,
+                on=on or timezone.localdate(),
+            )
+        )
 
     def units_in_role(self, role: str) -> list[Unit]:
         """Units of one role in plan order; uses prefetched assignments when present."""
@@ -241,3 +454,249 @@ class TaskAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} ({self.get_role_display()})"
+
+
+class TaskProgressQuerySet(models.QuerySet):
+    def visible_to(self, user) -> TaskProgressQuerySet:
+        return self.filter(task__in=Task.objects.visible_to(user))
+
+
+class TaskProgress(models.Model):
+    """What a leading unit reported on a task for one reporting period (one row per period).
+
+    Recurring and continuous tasks ("Thường xuyên", "Định kỳ") keep a separate
+    entry for every period; the task itself mirrors the entry of its latest period.
+    ``returned_at`` is set when the Văn phòng sends the entry back for completion
+    and cleared by the next update.
+    """
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="progress_entries"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("kỳ báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="progress_entries",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    result = models.TextField(_("kết quả thực hiện"), blank=True)
+    difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cập nhật"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    returned_at = models.DateTimeField(_("bị trả lại lúc"), null=True, blank=True)
+
+    objects = TaskProgressQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tiến độ theo kỳ")
+        verbose_name_plural = _("tiến độ theo kỳ")
+        ordering = ["task", "period__cutoff"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "period"], name="progress_unique_per_period"),
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=100),
+                name="progress_entry_0_100",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=TaskStatus.DONE) | ~Q(result=""),
+                name="progress_done_has_result",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} — {self.period}"
+
+    @property
+    def is_returned(self) -> bool:
+        return self.returned_at is not None
+
+
+def evidence_upload_path(instance: Evidence, filename: str) -> str:
+    """A random name under the task's folder; the original name is kept in the row only."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"evidence/{instance.task_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def visible_to(self, user) -> EvidenceQuerySet:
+        """Evidence follows its task: the one task scoping rule decides."""
+        return self.filter(task__in=Task.objects.visible_to(user))
+
+
+class Evidence(models.Model):
+    """A tài liệu kiểm chứng: a file proving a task's result, stored privately under MEDIA_ROOT.
+
+    Files are served only by ``tasks:evidence`` after the task scoping check.
+    """
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("kỳ báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evidence",
+    )
+    file = models.FileField(_("tệp"), upload_to=evidence_upload_path, max_length=255)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    content_type = models.CharField(_("loại nội dung"), max_length=100)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tài liệu kiểm chứng")
+        verbose_name_plural = _("tài liệu kiểm chứng")
+        ordering = ["task", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("tasks:evidence", args=[self.pk])
+
+
+class CommentKind(models.TextChoices):
+    COORDINATION = "coordination", _("Ý kiến đơn vị phối hợp")
+    COORDINATOR = "coordinator", _("Ý kiến Văn phòng")
+    SEND_BACK = "send_back", _("Trả lại để bổ sung")
+
+
+class TaskComment(models.Model):
+    """A note on a task: from a coordinating unit, from the Văn phòng, or a send-back reason."""
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="comments"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("kỳ báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người viết"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("loại ý kiến"), max_length=16, choices=CommentKind.choices)
+    body = models.TextField(_("nội dung"))
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến")
+        verbose_name_plural = _("ý kiến")
+        ordering = ["task", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.body[:60]}"
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ duyệt")
+    APPROVED = "approved", _("Đã duyệt")
+    REJECTED = "rejected", _("Không duyệt")
+
+
+class ExtensionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ExtensionQuerySet:
+        return self.filter(task__in=Task.objects.visible_to(user))
+
+    def decidable_by(self, user) -> ExtensionQuerySet:
+        """Requests the user may approve or reject: the agency editors' (Văn phòng)."""
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        return self.filter(task__plan__agency_id__in=access.editable_agency_ids)
+
+    def pending(self) -> ExtensionQuerySet:
+        return self.filter(status=ExtensionStatus.PENDING)
+
+
+class Extension(models.Model):
+    """A unit head's request to move a task's deadline (gia hạn), and the Văn phòng's decision.
+
+    ``previous_due_date`` records the deadline in force when asked. Approval sets
+    ``Task.extended_due_date``; ``Task.due_date`` (the original) never changes.
+    """
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="extensions"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đề nghị"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("đề nghị lúc"), auto_now_add=True)
+    reason = models.TextField(_("lý do"))
+    requested_date = models.DateField(_("đề nghị gia hạn đến ngày"))
+    previous_due_date = models.DateField(_("hạn trước khi gia hạn"), null=True, blank=True)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=ExtensionStatus.choices,
+        default=ExtensionStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    decision_note = models.TextField(_("ý kiến khi quyết định"), blank=True)
+
+    objects = ExtensionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("đề nghị gia hạn")
+        verbose_name_plural = _("đề nghị gia hạn")
+        ordering = ["task", "requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task"],
+                condition=Q(status="pending"),
+                name="extension_one_pending_per_task",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} → {self.requested_date:%d/%m/%Y}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ExtensionStatus.PENDING

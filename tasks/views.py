@@ -1,21 +1,250 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+"""Task pages: the unit's list, the detail page with its inline update form, and actions."""
 
-from tasks.models import Task
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organizations.access import access_for
+from periods.models import ReportingPeriod
+from tasks import services
+from tasks.filters import TaskFilter
+from tasks.forms import (
+    CommentForm,
+    ExtensionDecisionForm,
+    ExtensionRequestForm,
+    ProgressForm,
+    SendBackForm,
+    progress_initial,
+)
+from tasks.models import Evidence, Extension, ReportBucket, Task, TaskProgress
+from tasks.timeline import build_timeline
+
+PAGE_SIZE = 25
 
 
 @login_required
-def my_tasks(request):
+def task_list(request):
     tasks = (
         Task.objects.visible_to(request.user)
         .actionable()
-        .with_units()
-        .order_by("plan__year", "plan_id", "position")
+        .with_timeliness(on=timezone.localdate())
+        .with_user_role(request.user)
+        .order_by("-plan__year", "plan_id", "position")
     )
-    return render(request, "tasks/task_list.html", {"tasks": tasks})
+    filterset = TaskFilter(request.GET, queryset=tasks, request=request)
+    counts = filterset.queryset_without("bucket").bucket_counts()
+    page = Paginator(filterset.qs.with_units(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "tasks/task_list.html",
+        {"filter": filterset, "page": page, "buckets": _bucket_summary(counts), "counts": counts},
+    )
+
+
+def _bucket_summary(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    return [(bucket.value, bucket.label, counts[bucket.value]) for bucket in ReportBucket]
+
+
+def _fetch(user, pk: int) -> Task:
+    queryset = Task.objects.visible_to(user).with_detail().with_permissions(user)
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _update_periods(user, task: Task):
+    today = timezone.localdate()
+    return (
+        ReportingPeriod.objects.accepting_updates_from(user, on=today)
+        .filter(agency_id=task.plan.agency_id)
+        .order_by("cutoff")
+    )
+
+
+def _progress_form(user, task: Task) -> ProgressForm | None:
+    periods = list(_update_periods(user, task))
+    if not periods:
+        return None
+    today = timezone.localdate()
+    default = next((p for p in periods if p.is_open_for_staff(today)), periods[-1])
+    return ProgressForm(
+        periods=_update_periods(user, task), initial=progress_initial(task, default)
+    )
+
+
+def _detail_context(request, task: Task, *, form=None, notice: str = "") -> dict:
+    user, today = request.user, timezone.localdate()
+    can_decide = access_for(user).can_edit_agency(task.plan.agency_id)
+    pending = next((e for e in task.extensions.all() if e.is_pending), None)
+    return {
+        "task": task,
+        "timeliness": task.timeliness_on(today),
+        "bucket": task.bucket_on(today),
+        "form": form or (_progress_form(user, task) if task.user_can_edit else None),
+        "comment_form": CommentForm() if task.user_can_comment else None,
+        "extension_form": ExtensionRequestForm() if task.user_can_extend and not pending else None,
+        "pending_extension": pending,
+        "decision_form": ExtensionDecisionForm() if pending and can_decide else None,
+        "can_send_back": can_decide,
+        "comments": [c for c in task.comments.all()],
+        "timeline": build_timeline(task),
+        "notice": notice,
+    }
 
 
 @login_required
 def task_detail(request, pk: int):
-    task = get_object_or_404(Task.objects.visible_to(request.user).with_units(), pk=pk)
-    return render(request, "tasks/task_detail.html", {"task": task})
+    task = _fetch(request.user, pk)
+    return render(request, "tasks/task_detail.html", _detail_context(request, task))
+
+
+@login_required
+def task_update(request, pk: int):
+    """The update form; htmx swaps the page body, plain POST redirects (works without JS)."""
+    task = _fetch(request.user, pk)
+    if not task.user_can_edit:
+        raise PermissionDenied
+    form = _progress_form(request.user, task)
+    if form is None:
+        messages.error(request, _("Không có kỳ báo cáo nào đang mở để cập nhật."))
+        return redirect(task)
+    if request.method == "POST":
+        form = ProgressForm(
+            request.POST,
+            request.FILES,
+            periods=form.fields["period"].queryset,
+            initial=form.initial,
+        )
+        if form.is_valid() and _save_progress(request, task, form):
+            notice = _("Đã lưu cập nhật kỳ %(period)s.") % {"period": form.cleaned_data["period"]}
+            if not request.htmx:
+                messages.success(request, notice)
+                return redirect(task)
+            task, form = _fetch(request.user, pk), None
+            return render(
+                request, "tasks/_task_main.html", _detail_context(request, task, notice=notice)
+            )
+    template = "tasks/_task_main.html" if request.htmx else "tasks/task_detail.html"
+    return render(request, template, _detail_context(request, task, form=form))
+
+
+def _save_progress(request, task: Task, form: ProgressForm) -> bool:
+    try:
+        services.record_progress(
+            task=task,
+            period=form.cleaned_data["period"],
+            user=request.user,
+            report=form.report(),
+            files=form.cleaned_data["evidence"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def task_comment(request, pk: int):
+    task = _fetch(request.user, pk)
+    if not task.user_can_comment:
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.add_comment(task=task, user=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Đã gửi ý kiến."))
+    else:
+        messages.error(request, _("Vui lòng nhập nội dung ý kiến."))
+    return redirect(task)
+
+
+@login_required
+def extension_request(request, pk: int):
+    task = _fetch(request.user, pk)
+    if not task.user_can_extend:
+        raise PermissionDenied
+    form = ExtensionRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_extension(task=task, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã gửi đề nghị gia hạn, chờ Văn phòng duyệt."))
+            return redirect(task)
+    return render(request, "tasks/extension_form.html", {"task": task, "form": form})
+
+
+@login_required
+@require_POST
+def extension_decide(request, pk: int):
+    extension = get_object_or_404(Extension.objects.visible_to(request.user), pk=pk)
+    if not Extension.objects.decidable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    form = ExtensionDecisionForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Vui lòng chọn duyệt hoặc không duyệt."))
+        services.decide_extension(
+            extension=extension,
+            user=request.user,
+            approve=form.approves,
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã xử lý đề nghị gia hạn."))
+    return redirect(extension.task)
+
+
+@login_required
+def extension_list(request):
+    extensions = (
+        Extension.objects.visible_to(request.user)
+        .select_related("task", "task__plan", "requested_by", "decided_by")
+        .order_by("status", "-requested_at")
+    )
+    page = Paginator(extensions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "tasks/extension_list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def progress_send_back(request, pk: int):
+    entry = get_object_or_404(
+        TaskProgress.objects.visible_to(request.user).select_related("task", "period"), pk=pk
+    )
+    if not ReportingPeriod.objects.editable_by(request.user).filter(pk=entry.period_id).exists():
+        raise PermissionDenied
+    form = SendBackForm(request.POST)
+    if form.is_valid():
+        services.send_back_progress(
+            entry=entry, user=request.user, comment=form.cleaned_data["comment"]
+        )
+        messages.success(request, _("Đã trả lại để đơn vị bổ sung."))
+    else:
+        messages.error(request, _("Vui lòng nêu lý do trả lại."))
+    return redirect(entry.task)
+
+
+@login_required
+def evidence_download(request, pk: int):
+    """Stream a private evidence file to a user who may see its task (others get 404)."""
+    evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )

@@ -94,3 +94,10 @@ def world(db) -> World:
         task_group,
         task_other,
     )
+
+
+@pytest.fixture
+def private_media(settings, tmp_path):
+    """Evidence files go to a throw-away MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

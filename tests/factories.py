@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from organizations.access import forget_access
 from organizations.models import Agency, Membership, Role, Unit, UnitKind
+from periods.models import ReportingPeriod
 from plans.models import Plan
 from tasks.models import AssignmentRole, Task, TaskAssignment
 
@@ -89,6 +93,43 @@ def assign(task: Task, unit: Unit, role: str = AssignmentRole.LEAD, position: in
     return TaskAssignment.objects.create(task=task, unit=unit, role=role, position=position)
 
 
+def make_periods(agency: Agency, year: int = 2026) -> dict[str, ReportingPeriod]:
+    """The national default periods of ``year`` for ``agency``, by kind (q1, h1, q3, year)."""
+    from periods.services import ensure_periods
+
+    return {period.kind: period for period in ensure_periods(agency=agency, year=year)}
+
+
+def _ooxml(main_content_type: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types><Override PartName="/main.xml" '
+            f'ContentType="{main_content_type}"/></Types>',
+        )
+        archive.writestr("main.xml", "<x/>")
+    return buffer.getvalue()
+
+
+EVIDENCE_BYTES = {
+    "pdf": b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+    "png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 32,
+    "jpg": b"\xff\xd8\xff\xe0" + b"\x00" * 32,
+    "docx": _ooxml(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    ),
+    "xlsx": _ooxml("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+    "zip": _ooxml("application/xml"),
+}
+
+
+def evidence_upload(name: str = "bao-cao.pdf", kind: str | None = None) -> SimpleUploadedFile:
+    """An uploaded file whose bytes are a minimal valid ``kind`` (default: from the name)."""
+    kind = kind or name.rsplit(".", 1)[-1].lower()
+    return SimpleUploadedFile(name, EVIDENCE_BYTES[kind])
+
+
 __all__ = [
     "AgencyFactory",
     "PlanFactory",
@@ -97,5 +138,7 @@ __all__ = [
     "UnitFactory",
     "UserFactory",
     "assign",
+    "evidence_upload",
     "make_member",
+    "make_periods",
 ]

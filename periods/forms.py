@@ -1,0 +1,23 @@
+"""Forms of the reporting-period pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tasks.forms import BootstrapForm
+
+
+class ReturnForm(BootstrapForm):
+    comment = forms.CharField(
+        label=_("Lý do trả lại"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReopenForm(BootstrapForm):
+    until = forms.DateField(
+        label=_("Mở lại cho cán bộ đến ngày"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Để trống để khóa lại kỳ."),
+    )
