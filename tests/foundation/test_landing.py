@@ -1,9 +1,6 @@
 """Each demo role lands on its own page after login."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +8,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    """The demo agencies and users, without the sample plans (test_load_demo covers those)."""
+    from django.conf import settings
+
+    from organizations.demo import AGENCIES, USERS
+    from organizations.services import load_demo_agency, load_demo_user
+
+    agencies = {spec.code: load_demo_agency(spec) for spec in AGENCIES}
+    for spec in USERS:
+        load_demo_user(spec, agency=agencies[spec.agency_code], password=settings.DEMO_PASSWORD)
 
 
 @pytest.mark.parametrize(
