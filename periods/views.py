@@ -31,7 +31,8 @@ def period_list(request):
 @login_required
 def period_detail(request, pk: int):
     """Agency-wide readers see every unit; staff and unit heads see their own units."""
-    period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
+    periods = ReportingPeriod.objects.visible_to(request.user).select_related("agency")
+    period = get_object_or_404(periods, pk=pk)
     access = access_for(request.user)
     rows = services.submission_overview(period=period)
     if not access.can_read_agency(period.agency_id):

@@ -50,7 +50,14 @@ class PeriodChoiceField(forms.ModelChoiceField):
 class ProgressForm(BootstrapForm):
     """Status, progress and texts for one period, plus evidence files."""
 
-    period = PeriodChoiceField(label=_("Kỳ báo cáo"), queryset=None, empty_label=None)
+    period = PeriodChoiceField(
+        label=_("Kỳ báo cáo"),
+        queryset=None,
+        empty_label=None,
+        error_messages={
+            "invalid_choice": _("Kỳ báo cáo này đã chốt số liệu; liên hệ Văn phòng để mở lại.")
+        },
+    )
     status = forms.ChoiceField(label=_("Trạng thái"), choices=TaskStatus.choices)
     progress = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
     result = forms.CharField(
