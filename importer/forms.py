@@ -36,10 +36,15 @@ class UploadForm(forms.Form):
     def __init__(self, *args, agencies, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
-        if len(agencies) == 1:
-            self.fields["agency"].initial = agencies[0]
+        self.only_agency = agencies[0] if len(agencies) == 1 else None
+        if self.only_agency is not None:
+            self.fields["agency"].required = False
             self.fields["agency"].widget = forms.HiddenInput()
         _bootstrap(self)
+
+
+    def clean_agency(self) -> Agency:
+        return self.cleaned_data.get("agency") or self.only_agency
 
 
 UNIT_ACTIONS = [

@@ -1,0 +1,3 @@
+from tests.importer.integration.conftest import demo
+
+__all__ = ["demo"]
