@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from organizations.access import access_for
 from organizations.models import Unit
@@ -18,6 +18,7 @@ from periods.models import PeriodSubmission, ReportingPeriod
 
 
 @login_required
+@require_safe
 def period_list(request):
     periods = (
         ReportingPeriod.objects.visible_to(request.user)
@@ -29,6 +30,7 @@ def period_list(request):
 
 
 @login_required
+@require_safe
 def period_detail(request, pk: int):
     """Agency-wide readers see every unit; staff and unit heads see their own units."""
     periods = ReportingPeriod.objects.visible_to(request.user).select_related("agency")

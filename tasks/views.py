@@ -10,7 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from organizations.access import access_for
 from periods.models import ReportingPeriod
@@ -31,6 +31,7 @@ PAGE_SIZE = 25
 
 
 @login_required
+@require_safe
 def task_list(request):
     tasks = (
         Task.objects.visible_to(request.user)
@@ -99,12 +100,14 @@ def _detail_context(request, task: Task, *, form=None, notice: str = "") -> dict
 
 
 @login_required
+@require_safe
 def task_detail(request, pk: int):
     task = _fetch(request.user, pk)
     return render(request, "tasks/task_detail.html", _detail_context(request, task))
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def task_update(request, pk: int):
     """The update form; htmx swaps the page body, plain POST redirects (works without JS)."""
     task = _fetch(request.user, pk)
@@ -165,6 +168,7 @@ def task_comment(request, pk: int):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def extension_request(request, pk: int):
     task = _fetch(request.user, pk)
     if not task.user_can_extend:
@@ -205,6 +209,7 @@ def extension_decide(request, pk: int):
 
 
 @login_required
+@require_safe
 def extension_list(request):
     extensions = (
         Extension.objects.visible_to(request.user)
@@ -235,6 +240,7 @@ def progress_send_back(request, pk: int):
 
 
 @login_required
+@require_safe
 def evidence_download(request, pk: int):
     """Stream a private evidence file to a user who may see its task (others get 404)."""
     evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)

@@ -1,0 +1,336 @@
+"""Role × URL × own/other unit/other agency × GET/POST, for every URL the project routes.
+
+The URL list comes from the resolver, so a new URL fails ``test_every_url_is_classified``
+until it gets a row in ``SPECS`` below. Objects of another agency are always 404;
+objects a user sees but may not change are 403; anonymous users go to the login page.
+Each request runs inside a rolled-back savepoint, so one world serves a whole URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from organizations.models import Role
+from periods.models import PeriodSubmission
+from tasks.models import Evidence, Extension, TaskProgress
+from tests.factories import evidence_upload, make_member, make_periods
+
+FROZEN = dt.datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+ROLES = (
+    "anonymous",
+    "staff_a",
+    "staff_b",
+    "head_a",
+    "coordinator",
+    "leader",
+    "accountant",
+    "admin",
+    "other_coordinator",
+)
+AGENCY_READERS = {"coordinator", "leader", "accountant", "admin"}
+EDITORS = {"coordinator", "admin"}
+OWN, OTHER_UNIT, OTHER_AGENCY = "own", "other_unit", "other_agency"
+ALL_TARGETS = (OWN, OTHER_UNIT, OTHER_AGENCY)
+
+# The world: "own" is task_a (led by unit_a = staff_a, head_a; coordinated by unit_b = staff_b),
+# "other_unit" is task_b (led by unit_b), "other_agency" is task_other.
+SEES = {
+    OWN: {"staff_a", "head_a", "staff_b"} | AGENCY_READERS,
+    OTHER_UNIT: {"staff_b"} | AGENCY_READERS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+EDITS = {
+    OWN: {"staff_a", "head_a"} | EDITORS,
+    OTHER_UNIT: {"staff_b"} | EDITORS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+COMMENTS = {OWN: {"staff_b"} | EDITORS, OTHER_UNIT: EDITORS, OTHER_AGENCY: {"other_coordinator"}}
+EXTENDS = {OWN: {"head_a"}, OTHER_UNIT: set(), OTHER_AGENCY: set()}
+MANAGES = {OWN: EDITORS, OTHER_UNIT: EDITORS, OTHER_AGENCY: {"other_coordinator"}}
+SUBMITS = {OWN: {"head_a"}, OTHER_UNIT: set(), OTHER_AGENCY: set()}
+# A unit's submission is seen by agency readers and by the unit's own people.
+SEES_SUBMISSION = {
+    OWN: {"staff_a", "head_a"} | AGENCY_READERS,
+    OTHER_UNIT: {"staff_b"} | AGENCY_READERS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+SEES_PERIOD = {
+    OWN: {r for r in ROLES if r not in ("anonymous", "other_coordinator")},
+    OTHER_UNIT: {r for r in ROLES if r not in ("anonymous", "other_coordinator")},
+    OTHER_AGENCY: {"other_coordinator"},
+}
+MEMBERS = set(ROLES) - {"anonymous"}
+
+Expect = Callable[[str, str | None], int]
+
+
+def scoped(sees: dict, may: dict, ok: int) -> Expect:
+    """404 outside the user's scope, 403 when seen but not allowed, else ``ok``."""
+
+    def expect(role: str, target: str | None) -> int:
+        if role not in sees[target]:
+            return 404
+        return ok if role in may[target] else 403
+
+    return expect
+
+
+def const(status: int) -> Expect:
+    return lambda role, target: status
+
+
+def for_roles(roles: set[str], ok: int, otherwise: int) -> Expect:
+    return lambda role, target: ok if role in roles else otherwise
+
+
+@dataclass(frozen=True)
+class Spec:
+    url: Callable[[dict, str | None], str]
+    get: Expect
+    post: Expect
+    targets: tuple[str | None, ...] = (None,)
+    data: Callable[[dict, str | None], dict] = field(default=lambda objects, target: {})
+    public: bool = False  # reachable without login
+    prepare: Callable[[dict], None] = field(default=lambda objects: None)
+
+
+def on(kind: str, name: str) -> Callable[[dict, str | None], str]:
+    return lambda objects, target: reverse(name, args=[objects[kind][target].pk])
+
+
+def progress_data(objects: dict, target: str | None) -> dict:
+    return {
+        "period": objects["year"][target].pk,
+        "status": "in_progress",
+        "progress": "30",
+        "result": "Đang thực hiện",
+    }
+
+
+SPECS: dict[str, Spec] = {
+    "home": Spec(lambda o, t: reverse("home"), get=const(302), post=const(302)),
+    "login": Spec(lambda o, t: reverse("login"), get=const(200), post=const(200), public=True),
+    "logout": Spec(lambda o, t: reverse("logout"), get=const(405), post=const(302), public=True),
+    "set_language": Spec(
+        lambda o, t: reverse("set_language"),
+        get=const(302),
+        post=const(302),
+        data=lambda o, t: {"language": "vi", "next": "/"},
+        public=True,
+    ),
+    "plans:list": Spec(lambda o, t: reverse("plans:list"), get=const(200), post=const(200)),
+    "plans:detail": Spec(
+        on("plan", "plans:detail"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES, SEES, 200),
+        post=scoped(SEES, SEES, 200),
+    ),
+    "budget:list": Spec(lambda o, t: reverse("budget:list"), get=const(200), post=const(200)),
+    "tasks:mine": Spec(lambda o, t: reverse("tasks:mine"), get=const(200), post=const(405)),
+    "tasks:detail": Spec(
+        on("task", "tasks:detail"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES, SEES, 200),
+        post=const(405),
+    ),
+    "tasks:update": Spec(
+        on("task", "tasks:update"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES, EDITS, 200),
+        post=scoped(SEES, EDITS, 302),
+        data=progress_data,
+    ),
+    "tasks:comment": Spec(
+        on("task", "tasks:comment"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES, COMMENTS, 302),
+        data=lambda o, t: {"body": "Ý kiến phối hợp"},
+    ),
+    "tasks:extension_request": Spec(
+        on("task", "tasks:extension_request"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES, EXTENDS, 200),
+        post=scoped(SEES, EXTENDS, 302),
+        data=lambda o, t: {"requested_date": "2027-03-31", "reason": "Chờ ý kiến"},
+        prepare=lambda objects: Extension.objects.all().delete(),  # one pending at a time
+    ),
+    "tasks:extensions": Spec(
+        lambda o, t: reverse("tasks:extensions"), get=const(200), post=const(405)
+    ),
+    "tasks:extension_decide": Spec(
+        on("extension", "tasks:extension_decide"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES, MANAGES, 302),
+        data=lambda o, t: {"decision": "approve"},
+    ),
+    "tasks:send_back": Spec(
+        on("entry", "tasks:send_back"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES, MANAGES, 302),
+        data=lambda o, t: {"comment": "Bổ sung số liệu"},
+    ),
+    "tasks:evidence": Spec(
+        on("evidence", "tasks:evidence"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES, SEES, 200),
+        post=const(405),
+    ),
+    "periods:list": Spec(lambda o, t: reverse("periods:list"), get=const(200), post=const(405)),
+    "periods:detail": Spec(
+        on("year", "periods:detail"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PERIOD, SEES_PERIOD, 200),
+        post=const(405),
+    ),
+    "periods:submit": Spec(
+        on("year", "periods:submit"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES_PERIOD, SUBMITS, 302),
+        data=lambda o, t: {"unit": o["unit"][t].pk},
+    ),
+    "periods:reopen": Spec(
+        on("year", "periods:reopen"),
+        targets=(OWN, OTHER_AGENCY),
+        get=const(405),
+        post=scoped(SEES_PERIOD, MANAGES, 302),
+        data=lambda o, t: {"until": "2026-12-31"},
+    ),
+    "periods:return": Spec(
+        on("submission", "periods:return"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES_SUBMISSION, MANAGES, 302),
+        data=lambda o, t: {"comment": "Thiếu tài liệu"},
+    ),
+    # The importer's own tests cover its behaviour; here only who gets past its door.
+    "importer:upload": Spec(
+        lambda o, t: reverse("importer:upload"),
+        get=for_roles(EDITORS | {"other_coordinator"}, 200, 403),
+        post=for_roles(EDITORS | {"other_coordinator"}, 200, 403),  # empty POST: the form again
+    ),
+    "importer:preview": Spec(
+        lambda o, t: reverse("importer:preview", args=["khong-ton-tai"]),
+        get=for_roles(EDITORS | {"other_coordinator"}, 404, 403),
+        post=for_roles(EDITORS | {"other_coordinator"}, 404, 403),
+    ),
+    "importer:export": Spec(
+        lambda o, t: reverse("importer:export", kwargs={"pk": o["plan"][t].pk, "fmt": "csv"}),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(MANAGES, MANAGES, 200),
+        post=const(405),
+    ),
+}
+
+
+def _url_names(patterns, namespace: str = "") -> list[str]:
+    names = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace or ""]))
+            names += _url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            names.append(f"{namespace}:{pattern.name}" if namespace else str(pattern.name))
+    return names
+
+
+ALL_URL_NAMES = _url_names(get_resolver().url_patterns)
+# The Django admin (181 routes) has its own staff check; admin:index stands for all of them.
+APP_URL_NAMES = sorted({name for name in ALL_URL_NAMES if not name.startswith("admin:")})
+
+
+def test_every_url_is_classified():
+    unnamed = [name for name in APP_URL_NAMES if name in ("None", "") or name.endswith(":None")]
+    assert not unnamed, "name every URL pattern so the matrix can find it"
+    missing = sorted(set(APP_URL_NAMES) - set(SPECS))
+    assert not missing, f"add these URLs to SPECS in {__file__}: {missing}"
+    assert not set(SPECS) - set(APP_URL_NAMES), "SPECS lists URLs that no longer exist"
+
+
+@pytest.fixture
+def objects(world, private_media):
+    """One object per target kind, for the own unit, another unit and another agency."""
+    with time_machine.travel(FROZEN, tick=False):
+        head_other = make_member(Role.UNIT_HEAD, agency=world.other_agency, unit=world.other_unit)
+        tasks = {OWN: world.task_a, OTHER_UNIT: world.task_b, OTHER_AGENCY: world.task_other}
+        years = {
+            OWN: make_periods(world.agency)["year"],
+            OTHER_UNIT: make_periods(world.agency)["year"],
+            OTHER_AGENCY: make_periods(world.other_agency)["year"],
+        }
+        units = {OWN: world.unit_a, OTHER_UNIT: world.unit_b, OTHER_AGENCY: world.other_unit}
+        heads = {OWN: world.users["head_a"], OTHER_UNIT: None, OTHER_AGENCY: head_other}
+        objects = {"task": tasks, "year": years, "unit": units, "plan": {}, "extension": {}}
+        for kind in ("entry", "evidence", "submission"):
+            objects[kind] = {}
+        for target, task in tasks.items():
+            objects["plan"][target] = task.plan
+            objects["extension"][target] = Extension.objects.create(
+                task=task, reason="Lý do", requested_date=dt.date(2027, 1, 31)
+            )
+            objects["entry"][target] = TaskProgress.objects.create(
+                task=task, period=years[target], progress=10
+            )
+            evidence = Evidence(
+                task=task, original_name="a.pdf", content_type="application/pdf", size=10
+            )
+            evidence.file.save("a.pdf", evidence_upload("a.pdf"), save=False)
+            evidence.save()
+            objects["evidence"][target] = evidence
+            objects["submission"][target] = PeriodSubmission.objects.create(
+                period=years[target],
+                unit=units[target],
+                submitted_by=heads[target],
+                submitted_at=FROZEN,
+            )
+    return objects
+
+
+def _request(client, method: str, url: str, data: dict) -> int:
+    with transaction.atomic():
+        response = client.get(url) if method == "GET" else client.post(url, data)
+        transaction.set_rollback(True)
+    return response.status_code
+
+
+@pytest.mark.parametrize("url_name", sorted(SPECS))
+def test_matrix(client, world, objects, url_name):
+    spec = SPECS[url_name]
+    users = world.users
+    spec.prepare(objects)
+    wrong = []
+    with time_machine.travel(FROZEN, tick=True):
+        for role in ROLES:
+            client.logout()
+            if role != "anonymous":
+                client.force_login(users[role])
+            for target in spec.targets:
+                url = spec.url(objects, target)
+                for method, expect in (("GET", spec.get), ("POST", spec.post)):
+                    anonymous = role == "anonymous" and not spec.public
+                    expected = 302 if anonymous else expect(role, target)
+                    got = _request(client, method, url, spec.data(objects, target))
+                    if got != expected:
+                        wrong.append(
+                            f"{role:<18} {target or '-':<13} {method:<5} {got} != {expected}"
+                        )
+    assert not wrong, f"{url_name}:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_admin_site_is_for_it_staff_only(client, world, role):
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and "/quan-tri/login/" in response["Location"]
