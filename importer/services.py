@@ -14,7 +14,9 @@ file brings no change, which keeps ``load_demo`` idempotent and history clean.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -245,8 +247,10 @@ def _preview_rows(
     raw_rows: list[RawRow], *, directory: UnitDirectory, year: int | None
 ) -> list[PreviewRow]:
     depths: dict[str, int] = {}
+    read_deadline = _deadline_reader(year)
     rows = []
     for position, raw in enumerate(raw_rows, start=1):
+        deadline = read_deadline(raw.deadline_text)
         depth = depths.get(raw.parent_path, -1) + 1 if raw.parent_path else 0
         depths[raw.path] = depth
         row = PreviewRow(
@@ -265,13 +269,18 @@ def _preview_rows(
             coordinating_text=raw.coordinating_text,
             lead=directory.resolve(raw.lead_text),
             coordinating=directory.resolve(raw.coordinating_text),
-            deadline=parse_deadline(raw.deadline_text, year=year),
+            deadline=deadline,
             merged_rows=raw.merged_rows,
             source=raw.source,
         )
         row.warnings = _row_warnings(row)
         rows.append(row)
     return rows
+
+
+def _deadline_reader(year: int | None):
+    """parse_deadline for one plan year, each distinct text parsed once (plans repeat them)."""
+    return functools.lru_cache(maxsize=None)(lambda text: parse_deadline(text, year=year))
 
 
 def _row_warnings(row: PreviewRow) -> list[str]:
@@ -294,13 +303,14 @@ def _rematch(
     rows: list[PreviewRow], *, directory: UnitDirectory, year: int | None
 ) -> list[PreviewRow]:
     """The preview rows with units and deadlines read again (new aliases, an edited year)."""
+    read_deadline = _deadline_reader(year)
     fresh = []
     for row in rows:
         again = replace(
             row,
             lead=directory.resolve(row.lead_text),
             coordinating=directory.resolve(row.coordinating_text),
-            deadline=parse_deadline(row.deadline.text, year=year),
+            deadline=read_deadline(row.deadline.text),
         )
         again.warnings = _row_warnings(again)
         fresh.append(again)
@@ -310,10 +320,10 @@ def _rematch(
 def _guess_year(document: ParsedDocument, filename: str) -> int:
     """The year most deadlines name, else one in the file name, else this year."""
     years: dict[int, int] = {}
-    for raw in document.rows:
-        due = parse_deadline(raw.deadline_text).due_date
+    for text, rows in Counter(raw.deadline_text for raw in document.rows).items():
+        due = parse_deadline(text).due_date
         if due is not None:
-            years[due.year] = years.get(due.year, 0) + 1
+            years[due.year] = years.get(due.year, 0) + rows
     if years:
         return max(years, key=lambda y: (years[y], y))
     match = _YEAR_IN_NAME_RE.search(PurePath(filename).name)
@@ -518,7 +528,10 @@ def _differences(task: Task, values: Mapping[str, object]) -> list[str]:
 
 
 def _compare(plan: Plan, rows: list[PreviewRow], area_ids: Mapping[str, int]) -> PlanChanges:
-    existing = {task.path: task for task in plan.tasks.prefetch_related("assignments")}
+    existing = {
+        task.path: task
+        for task in plan.tasks.select_related("parent").prefetch_related("assignments")
+    }
     changes = PlanChanges()
     for row in rows:
         task = existing.pop(row.path, None)

@@ -10,7 +10,7 @@ so the coordinator sees who a group stands for.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from importer.parsing.units import UnitCandidate, UnitMatcher, split_unit_names
 from organizations.models import Agency, Unit, UnitKind
@@ -41,12 +41,18 @@ class UnitDirectory:
     kinds: dict[int, str]
     members: dict[int, tuple[str, ...]]
 
+    _cache: dict[str, tuple[UnitRef, ...]] = field(default_factory=dict, compare=False)
+
     def resolve(self, text: str) -> list[UnitRef]:
         """Each name written in `text`, in order, with the unit(s) it refers to."""
-        refs: list[UnitRef] = []
-        for written in split_unit_names(text):
-            refs.append(UnitRef(written, self._match(written)))
-        return refs
+        # Plans repeat the same few cells hundreds of times; match each text once.
+        refs = self._cache.get(text)
+        if refs is None:
+            refs = tuple(
+                UnitRef(written, self._match(written)) for written in split_unit_names(text)
+            )
+            self._cache[text] = refs
+        return list(refs)
 
     def _match(self, written: str) -> tuple[int, ...]:
         unit_id = self.matcher.match(written)
