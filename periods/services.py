@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,36 +130,45 @@ class UnitSubmissionRow:
 
 
 def submission_overview(*, period: ReportingPeriod) -> list[UnitSubmissionRow]:
-    """Every active internal unit of the agency with its counts; three queries in all."""
-    from tasks.models import AssignmentRole
+    """Every active internal unit of the agency with its workload and submission.
 
-    own_tasks = Q(
-        assignments__role=AssignmentRole.LEAD,
-        assignments__task__is_section=False,
-        assignments__task__plan__agency_id=period.agency_id,
-        assignments__task__plan__year=period.year,
-    )
-    units = (
+    A unit's lead tasks include those led by a group it belongs to ("Các phòng, đơn
+    vị thuộc Sở"), as on the unit's own task list. Five queries whatever the size.
+    """
+    from tasks.models import AssignmentRole, TaskAssignment, TaskProgress
+
+    units = list(
         Unit.objects.filter(agency_id=period.agency_id)
         .internal()
         .active()
-        .annotate(
-            lead_task_count=Count("assignments", filter=own_tasks, distinct=True),
-            reported_count=Count(
-                "assignments",
-                filter=own_tasks & Q(assignments__task__progress_entries__period=period),
-                distinct=True,
-            ),
-        )
         .order_by("order", "name")
     )
+    groups_of: dict[int, set[int]] = {}
+    for unit_id, group_id in Unit.members.through.objects.filter(to_unit__in=units).values_list(
+        "to_unit_id", "from_unit_id"
+    ):
+        groups_of.setdefault(unit_id, set()).add(group_id)
+    tasks_led_by: dict[int, set[int]] = {}
+    for unit_id, task_id in TaskAssignment.objects.filter(
+        role=AssignmentRole.LEAD,
+        task__is_section=False,
+        task__plan__agency_id=period.agency_id,
+        task__plan__year=period.year,
+    ).values_list("unit_id", "task_id"):
+        tasks_led_by.setdefault(unit_id, set()).add(task_id)
+    reported = set(TaskProgress.objects.filter(period=period).values_list("task_id", flat=True))
     submissions = {
         s.unit_id: s
         for s in PeriodSubmission.objects.filter(period=period).select_related(
             "submitted_by", "returned_by"
         )
     }
-    return [
-        UnitSubmissionRow(unit, unit.lead_task_count, unit.reported_count, submissions.get(unit.pk))
-        for unit in units
-    ]
+    rows = []
+    for unit in units:
+        led = set().union(
+            *(tasks_led_by.get(pk, set()) for pk in {unit.pk} | groups_of.get(unit.pk, set()))
+        )
+        rows.append(
+            UnitSubmissionRow(unit, len(led), len(led & reported), submissions.get(unit.pk))
+        )
+    return rows

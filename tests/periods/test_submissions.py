@@ -91,8 +91,10 @@ def test_overview_counts_lead_tasks_and_updated_ones(world, q1):
         report=ProgressReport(status="in_progress", progress=10),
     )
     rows = {row.unit: row for row in submission_overview(period=q1)}
-    assert (rows[world.unit_a].lead_task_count, rows[world.unit_a].reported_count) == (2, 1)
-    assert rows[world.unit_a].missing_count == 1
+    # task_a, extra, and task_group (led by a group that contains unit_a)
+    assert (rows[world.unit_a].lead_task_count, rows[world.unit_a].reported_count) == (3, 1)
+    assert rows[world.unit_a].missing_count == 2
+    assert rows[world.unit_b].lead_task_count == 2  # task_b and task_group
     assert world.group_all not in rows  # groups are not reporting units
 
 
@@ -109,8 +111,9 @@ def test_overview_query_count_is_fixed(client, world, q1, django_assert_num_quer
         client.get(detail(q1))
 
 
-# session, user, memberships, period, units with counts, submissions with users.
-OVERVIEW_QUERIES = 6
+# session, user, memberships, period, units, group links, lead assignments, entries,
+# submissions with users.
+OVERVIEW_QUERIES = 9
 
 
 def test_another_agencys_period_is_a_404(client, world, q1):
