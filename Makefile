@@ -52,6 +52,7 @@ shell: $(VENV)/.installed-run
 
 benchmark: $(VENV)/.installed-dev
 	$(PY) benchmarks/import_benchmark.py
+	$(PY) benchmarks/import_service_benchmark.py
 
 clean:
 	rm -rf $(VENV) var/staticfiles
