@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from importer.parsing.budget import format_vnd
 from importer.parsing.targets import Target
 from importer.services import ImportPreview, PreviewRow, deadline_for_display
 from importer.unit_lookup import UnitDirectory, UnitRef
@@ -117,8 +118,27 @@ def preview_context(preview: ImportPreview) -> dict:
         "rows": [row_view(row, preview.directory) for row in preview.rows],
         "changes": preview.changes,
         "budget": preview.budget,
+        "budget_rows": [
+            BudgetRowView(item.code, item.content, _amount(item.amount), item.note)
+            for item in preview.budget.items
+        ],
+        "budget_total_computed": _amount(preview.budget.total_computed),
+        "budget_total_stated": _amount(preview.budget.total_stated),
         "targets": [target_view(target) for target in preview.targets],
     }
+
+
+@dataclass(frozen=True)
+class BudgetRowView:
+    code: str
+    content: str
+    amount: str
+    note: str
+
+
+def _amount(value: int | None) -> str:
+    """Whole đồng with Vietnamese grouping (4.415.800.000), whatever the active language."""
+    return format_vnd(value) if value is not None else ""
 
 
 @dataclass(frozen=True)
