@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from importer.parsing.text import match_key
+from importer.parsing.text import fold_spaces, match_key, nfc
 
 # First match wins, so the more specific phrases come first ("chỉ đạo, điều hành kiểm soát
 # TTHC" is about direction, not about TTHC).
@@ -34,9 +34,14 @@ _KIND_RULES: tuple[tuple[str, str], ...] = (
 _KIND_RES = tuple((code, re.compile(pattern)) for code, pattern in _KIND_RULES)
 
 
+def _key(text: str) -> str:
+    # match_key expects NFC, space-folded text; Word files bring NFD and odd spaces.
+    return match_key(fold_spaces(nfc(text or "")))
+
+
 def area_code_for(text: str) -> str:
     """The area code a heading such as "Cải cách thủ tục hành chính" names, or ""."""
-    key = match_key(text or "")
+    key = _key(text)
     for code, pattern in _AREA_RES:
         if pattern.search(key):
             return code
@@ -45,7 +50,7 @@ def area_code_for(text: str) -> str:
 
 def plan_kind_for(title: str) -> str:
     """The plan kind a title suggests ("annual_cchc", "tthc_control", ...), "other" if none."""
-    key = match_key(title or "")
+    key = _key(title)
     for code, pattern in _KIND_RES:
         if pattern.search(key):
             return code
@@ -54,4 +59,4 @@ def plan_kind_for(title: str) -> str:
 
 def title_key(title: str) -> str:
     """Comparison form of a plan title: re-imports match on it when the number is blank."""
-    return re.sub(r"[^\w]+", " ", match_key(title or "")).strip()
+    return re.sub(r"[^\w]+", " ", _key(title)).strip()
