@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from importer.parsing.document import ImportFileError
 from importer.reporting import preview_data, result_summary
@@ -28,10 +29,12 @@ class Command(BaseCommand):
         try:
             agency = Agency.objects.filter(code=options["agency"]).first()
             if agency is None:
-                raise ImportFileError(f"Không có cơ quan mã “{options['agency']}”.")
+                raise ImportFileError(
+                    _("Không có cơ quan mã “%(code)s”.") % {"code": options["agency"]}
+                )
             path = Path(options["file"])
             if not path.is_file():
-                raise ImportFileError(f"Không tìm thấy tệp “{path}”.")
+                raise ImportFileError(_("Không tìm thấy tệp “%(path)s”.") % {"path": path})
             data = path.read_bytes()
             preview = build_preview(
                 agency=agency, data=data, filename=path.name, year=options["year"]
@@ -56,16 +59,25 @@ class Command(BaseCommand):
 
     def _print_summary(self, data: dict) -> None:
         plan = data["plan"]
-        self.stdout.write(f"Kế hoạch: {plan['title']} ({plan['year']})")
+        self.stdout.write(_("Kế hoạch: %(title)s (%(year)s)") % plan)
         self.stdout.write(
-            f"Đề mục: {data['sections']}; nhiệm vụ: {data['tasks']}; "
-            f"chỉ tiêu: {len(data['indicators'])}; dòng kinh phí: {len(data['budget_lines'])}"
+            _(
+                "Đề mục: %(sections)s; nhiệm vụ: %(tasks)s; chỉ tiêu: %(indicators)s; "
+                "dòng kinh phí: %(budget)s"
+            )
+            % {
+                "sections": data["sections"],
+                "tasks": data["tasks"],
+                "indicators": len(data["indicators"]),
+                "budget": len(data["budget_lines"]),
+            }
         )
         if data["units_unmatched"]:
-            self.stdout.write("Đơn vị chưa nhận ra: " + "; ".join(data["units_unmatched"]))
+            names = "; ".join(data["units_unmatched"])
+            self.stdout.write(_("Đơn vị chưa nhận ra: %(names)s") % {"names": names})
         for warning in data["warnings"]:
-            self.stdout.write(f"Cảnh báo: {warning}")
+            self.stdout.write(_("Cảnh báo: %(text)s") % {"text": warning})
         if "result" in data:
             self.stdout.write(self.style.SUCCESS(data["result"]["summary"]))
         else:
-            self.stdout.write("Chạy thử (--dry-run): chưa ghi gì vào cơ sở dữ liệu.")
+            self.stdout.write(_("Chạy thử (--dry-run): chưa ghi gì vào cơ sở dữ liệu."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from importer.parsing.deadlines import parse_deadline
 from importer.reporting import deadline_data
@@ -26,4 +27,4 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"{deadline.text} → {deadline_for_display(deadline)}")
         for warning in deadline.warnings:
-            self.stdout.write(f"Cảnh báo: {warning}")
+            self.stdout.write(_("Cảnh báo: %(text)s") % {"text": warning})
