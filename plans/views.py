@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
+from organizations.access import access_for
 from plans.models import Plan
 from tasks.models import Task
 
@@ -21,4 +22,7 @@ def plan_list(request):
 def plan_detail(request, pk: int):
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("agency"), pk=pk)
     rows = Task.objects.visible_to(request.user).filter(plan=plan).with_units().order_by("position")
-    return render(request, "plans/plan_detail.html", {"plan": plan, "rows": rows})
+    can_edit = access_for(request.user).can_edit_agency(plan.agency_id)
+    return render(
+        request, "plans/plan_detail.html", {"plan": plan, "rows": rows, "can_edit": can_edit}
+    )
