@@ -1,11 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from organizations.access import access_for
 from organizations.navigation import landing_url_name
 
 
 @login_required
+@require_safe
 def home(request):
     """Send each role to its place; a user with no role yet is told so plainly."""
     url_name = landing_url_name(access_for(request.user))

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from organizations.access import access_for
 from plans.models import Plan
@@ -8,6 +9,7 @@ from tasks.models import Task
 
 
 @login_required
+@require_safe
 def plan_list(request):
     plans = (
         Plan.objects.visible_to(request.user)
@@ -19,6 +21,7 @@ def plan_list(request):
 
 
 @login_required
+@require_safe
 def plan_detail(request, pk: int):
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("agency"), pk=pk)
     rows = Task.objects.visible_to(request.user).filter(plan=plan).with_units().order_by("position")

@@ -116,7 +116,7 @@ def progress_data(objects: dict, target: str | None) -> dict:
 
 
 SPECS: dict[str, Spec] = {
-    "home": Spec(lambda o, t: reverse("home"), get=const(302), post=const(302)),
+    "home": Spec(lambda o, t: reverse("home"), get=const(302), post=const(405)),
     "login": Spec(lambda o, t: reverse("login"), get=const(200), post=const(200), public=True),
     "logout": Spec(lambda o, t: reverse("logout"), get=const(405), post=const(302), public=True),
     "set_language": Spec(
@@ -126,14 +126,14 @@ SPECS: dict[str, Spec] = {
         data=lambda o, t: {"language": "vi", "next": "/"},
         public=True,
     ),
-    "plans:list": Spec(lambda o, t: reverse("plans:list"), get=const(200), post=const(200)),
+    "plans:list": Spec(lambda o, t: reverse("plans:list"), get=const(200), post=const(405)),
     "plans:detail": Spec(
         on("plan", "plans:detail"),
         targets=(OWN, OTHER_AGENCY),
         get=scoped(SEES, SEES, 200),
-        post=scoped(SEES, SEES, 200),
+        post=const(405),
     ),
-    "budget:list": Spec(lambda o, t: reverse("budget:list"), get=const(200), post=const(200)),
+    "budget:list": Spec(lambda o, t: reverse("budget:list"), get=const(200), post=const(405)),
     "tasks:mine": Spec(lambda o, t: reverse("tasks:mine"), get=const(200), post=const(405)),
     "tasks:detail": Spec(
         on("task", "tasks:detail"),
