@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -13,13 +12,7 @@ from organizations.demo import CAO_BANG, THAI_NGUYEN
 from organizations.models import Agency, Role, Unit
 from organizations.services import load_demo_agency
 from tests.factories import make_member
-
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLE_DIRS = [
-    ROOT.parent / "shared" / "samples",
-    Path("/work/shared/samples"),
-    ROOT / "fixtures" / "samples",
-]
+from tests.sample_files import sample_path
 
 KSTTHC = "thai-nguyen-stp-kstthc-2026.docx"
 CCHC = "thai-nguyen-stp-cchc-2026.docx"
@@ -37,14 +30,6 @@ IMPORT_MODELS = [
     "indicators.indicator",
     "budget.budgetline",
 ]
-
-
-def sample_path(name: str) -> Path:
-    """shared/samples when the checkout sits beside it, else the copy in fixtures/samples."""
-    for folder in SAMPLE_DIRS:
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(name)
 
 
 def sample(name: str) -> bytes:

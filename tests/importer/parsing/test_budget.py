@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,9 @@ from importer.parsing.budget import (
     parse_budget_lines,
     parse_vnd,
 )
+from tests.sample_files import seed_path
 
-THAI_NGUYEN = Path("/work/shared/seeds/thai-nguyen-stp-cchc-2026.txt")
+THAI_NGUYEN = seed_path("thai-nguyen-stp-cchc-2026.txt")
 
 
 def _appendix_lines() -> list[str]:

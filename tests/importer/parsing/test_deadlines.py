@@ -6,15 +6,14 @@ import random
 import re
 import unicodedata
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from importer.parsing.deadlines import Deadline, DeadlineKind, Recurrence, parse_deadline
+from tests.sample_files import seed_paths
 
 K = DeadlineKind
 R = Recurrence
-SEEDS = Path("/work/shared/seeds")
 
 
 def d(day: int, month: int, year: int = 2026) -> date:
@@ -345,7 +344,7 @@ def test_well_formed_seed_cells_have_no_warning(text: str) -> None:
 def test_every_deadline_cell_in_the_seeds_is_in_the_table() -> None:
     known = {case[0] for case in SEED_CELLS}
     cells = set()
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in seed_paths():
         for line in path.read_text(encoding="utf-8").splitlines():
             columns = [re.sub(r"<[^>]+>", "", c).strip() for c in line.split("\t")]
             if len(columns) >= 5 and re.match(r"^\d+(\.\d+)*\.?$", columns[0]):

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from importer.parsing.targets import Comparator, Target, find_targets, parse_target
+from tests.sample_files import seed_path
 
 C = Comparator
-CAO_BANG = Path("/work/shared/seeds/cao-bang-stp-cchc-2026.txt")
+CAO_BANG = seed_path("cao-bang-stp-cchc-2026.txt")
 
 # Every "Mục tiêu" bullet of the Cao Bằng plan that carries a number: (sentence, targets).
 # Each target is (comparator, value, unit, per, subject).

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,7 @@ from importer.parsing.units import (
     normalize_unit_key,
     split_unit_names,
 )
-
-SEEDS = Path("/work/shared/seeds")
+from tests.sample_files import seed_paths
 
 # Every lead / coordinating cell of the seed task tables, split as a reader would.
 SEED_CELLS = [
@@ -120,7 +118,7 @@ def test_split_unit_names_nfd(cell: str, names: list[str]) -> None:
 def test_every_unit_cell_in_the_seeds_is_in_the_table() -> None:
     known = {cell for cell, _ in SEED_CELLS}
     cells: set[str] = set()
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in seed_paths():
         for line in path.read_text(encoding="utf-8").splitlines():
             columns = [re.sub(r"<[^>]+>", "", c).strip() for c in line.split("\t")]
             if len(columns) >= 4 and re.match(r"^\d+(\.\d+)*\.?$", columns[0]):
