@@ -103,26 +103,21 @@ class TaskQuerySet(models.QuerySet):
 
     def editable_by(self, user) -> TaskQuerySet:
         """Tasks the user may update: agency editors anywhere, unit roles where their unit leads."""
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        led_by_own_unit = TaskAssignment.objects.filter(
-            task=OuterRef("pk"), unit_id__in=access.unit_ids, role=AssignmentRole.LEAD
-        )
-        return self.filter(
-            Q(plan__agency_id__in=access.editable_agency_ids) | Exists(led_by_own_unit)
-        )
+        return self._for_editors_or_units_in_role(user, AssignmentRole.LEAD)
 
     def commentable_by(self, user) -> TaskQuerySet:
         """Tasks the user may comment on: agency editors, and units that coordinate the task."""
+        return self._for_editors_or_units_in_role(user, AssignmentRole.COORDINATING)
+
+    def _for_editors_or_units_in_role(self, user, role: str) -> TaskQuerySet:
         access = access_for(user)
         if access.is_superuser:
             return self.all()
-        coordinated_by_own_unit = TaskAssignment.objects.filter(
-            task=OuterRef("pk"), unit_id__in=access.unit_ids, role=AssignmentRole.COORDINATING
+        own_unit_in_role = TaskAssignment.objects.filter(
+            task=OuterRef("pk"), unit_id__in=access.unit_ids, role=role
         )
         return self.filter(
-            Q(plan__agency_id__in=access.editable_agency_ids) | Exists(coordinated_by_own_unit)
+            Q(plan__agency_id__in=access.editable_agency_ids) | Exists(own_unit_in_role)
         )
 
     def extendable_by(self, user) -> TaskQuerySet:
