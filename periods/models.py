@@ -153,6 +153,9 @@ class ReportingPeriod(models.Model):
 
     @property
     def label(self) -> str:
+        """ "Báo cáo Quý I năm 2026", "Báo cáo 6 tháng năm 2026", "Báo cáo năm 2026"."""
+        if self.kind == PeriodKind.YEAR:
+            return f"Báo cáo năm {self.year}"
         return f"Báo cáo {self.get_kind_display()} năm {self.year}"
 
     def is_open_for_staff(self, on: dt.date | None = None) -> bool:
