@@ -132,9 +132,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-# Django's own vi locale does not group thousands; ours prints 4.415.800.000 and dd/mm/yyyy.
+# Django's own vi locale does not group thousands; ours prints 4.415.800.000 (through
+# humanize's ``intcomma``, which groups with the locale's separator) and dd/mm/yyyy.
+# Grouping is not switched on for every number: ids in URLs and form values would
+# then render as "3.410".
 FORMAT_MODULE_PATH = ["cchc.formats"]
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = False
 
 # --- Static and media ---------------------------------------------------------
 STATIC_URL = "static/"

@@ -16,7 +16,25 @@ from django.utils import translation
 )
 def test_money_prints_with_dots_between_thousands(value, expected):
     with translation.override("vi"):
-        assert Template("{{ v }}").render(Context({"v": value})) == expected
+        rendered = Template("{% load humanize %}{{ v|intcomma }}").render(Context({"v": value}))
+        assert rendered == expected
+
+
+def test_ids_are_never_grouped():
+    # A grouped id ("3.410") in a form value or URL breaks lookups.
+    with translation.override("vi"):
+        assert Template("{{ v }}").render(Context({"v": 3410})) == "3410"
+
+
+def test_budget_page_groups_amounts(client, db):
+    from budget.models import BudgetLine
+    from organizations.models import Role
+    from tests.factories import PlanFactory, make_member
+
+    plan = PlanFactory()
+    BudgetLine.objects.create(plan=plan, content="Chi tuyên truyền", planned_amount=4415800000)
+    client.force_login(make_member(Role.ACCOUNTANT, agency=plan.agency))
+    assert "4.415.800.000" in client.get("/kinh-phi/").content.decode()
 
 
 @pytest.mark.parametrize(
