@@ -5,6 +5,10 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    # manage.py is the developer's entry point, so it defaults to development mode;
+    # gunicorn (wsgi.py) and Celery (cchc/celery.py) do not, and production sets
+    # DEBUG=false explicitly (docker-compose.yml, .env.example).
+    os.environ.setdefault("DEBUG", "true")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -63,3 +63,8 @@ def test_production_static_files_collect_with_hashed_names(tmp_path):
     manifest = (tmp_path / "static" / "staticfiles.json").read_text()
     assert "vendor/bootstrap/bootstrap.min.css" in manifest
     assert "vendor/htmx/htmx.min.js" in manifest
+
+
+def test_manage_py_defaults_to_development_mode_for_newcomers():
+    result = run_manage("check", env={})
+    assert result.returncode == 0, result.stderr
