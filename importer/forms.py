@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from importer.parsing.document import PlanMetadata
-from importer.services import ImportPreview, UnitDecision
+from importer.services import AreaLead, ImportPreview, UnitDecision
 from organizations.models import Agency, Unit, UnitKind
 from plans.models import PlanKind
 
@@ -42,7 +42,6 @@ class UploadForm(forms.Form):
             self.fields["agency"].widget = forms.HiddenInput()
         _bootstrap(self)
 
-
     def clean_agency(self) -> Agency:
         return self.cleaned_data.get("agency") or self.only_agency
 
@@ -66,6 +65,18 @@ class UnitChoiceFields:
     action: forms.BoundField
     unit: forms.BoundField
     kind: forms.BoundField
+
+
+@dataclass(frozen=True)
+class AreaLeadField:
+    """The lead choice the preview shows for one area whose tasks name no unit."""
+
+    area: AreaLead
+    unit: forms.BoundField
+    suggested_name: str
+
+
+AREA_LEAD_BLANK = _("— để trống —")
 
 
 class ConfirmImportForm(forms.Form):
@@ -131,6 +142,17 @@ class ConfirmImportForm(forms.Form):
             self.fields[f"unit_{index}_kind"] = forms.ChoiceField(
                 label=_("Loại đơn vị mới"), choices=NEW_UNIT_KINDS, initial=UnitKind.EXTERNAL
             )
+        # The agency's active units as the preview already read them: no query per select.
+        unit_choices = [("", AREA_LEAD_BLANK), *preview.directory.names.items()]
+        for index, area in enumerate(preview.area_leads):
+            self.fields[f"area_{index}_lead"] = forms.TypedChoiceField(
+                label=_("Đơn vị chủ trì các nhiệm vụ chưa có đơn vị"),
+                choices=unit_choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=area.suggested_unit_id,
+            )
         _bootstrap(self)
 
     def metadata_fields(self) -> list[tuple[forms.BoundField, bool]]:
@@ -146,6 +168,17 @@ class ConfirmImportForm(forms.Form):
                 self[f"unit_{index}_kind"],
             )
             for index, name in enumerate(self.unknown_names)
+        ]
+
+    def area_lead_choices(self) -> list[AreaLeadField]:
+        directory = self.preview.directory
+        return [
+            AreaLeadField(
+                area,
+                self[f"area_{index}_lead"],
+                directory.label(area.suggested_unit_id) if area.suggested_unit_id else "",
+            )
+            for index, area in enumerate(self.preview.area_leads)
         ]
 
     def clean(self):
@@ -184,3 +217,11 @@ class ConfirmImportForm(forms.Form):
                 kind=data.get(f"unit_{index}_kind") or UnitKind.EXTERNAL,
             )
         return decisions
+
+    def area_leads(self) -> dict[str, int | None]:
+        """Top-level section path -> the unit chosen to lead its tasks that name none."""
+        data = self.cleaned_data
+        return {
+            area.path: data.get(f"area_{index}_lead")
+            for index, area in enumerate(self.preview.area_leads)
+        }

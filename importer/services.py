@@ -33,6 +33,7 @@ from simple_history.utils import bulk_create_with_history
 
 from budget.models import BudgetLine
 from importer.classify import area_code_for, plan_kind_for, title_key
+from importer.parsing.assignment import AreaLeadSuggestion, suggest_area_leads
 from importer.parsing.budget import BudgetParse, parse_budget_lines
 from importer.parsing.deadlines import Deadline, DeadlineKind, Recurrence, parse_deadline
 from importer.parsing.document import (
@@ -115,6 +116,13 @@ class PreviewRow:
     source: str
     warnings: list[str] = field(default_factory=list)
     change: str = ""  # on re-import: "added", "changed" or "unchanged"
+    area_path: str = ""  # path of the top-level section the row belongs to ("" at top level)
+    area_lead_id: int | None = None  # the lead chosen for its area, used when the row has none
+
+    @property
+    def needs_lead(self) -> bool:
+        """A task the file names no lead unit for (it may get its area's lead)."""
+        return not self.is_section and not self.lead_text.strip()
 
     @property
     def lead_ids(self) -> list[int]:
@@ -140,6 +148,17 @@ class PlanChanges:
 
 
 @dataclass
+class AreaLead:
+    """A top-level section whose tasks name no lead unit, with the suggested lead for them."""
+
+    path: str
+    title: str
+    tasks: int
+    suggested_unit_id: int | None = None
+    suggestion: AreaLeadSuggestion | None = None
+
+
+@dataclass
 class ImportPreview:
     """Everything the coordinator checks before confirming an import."""
 
@@ -155,6 +174,7 @@ class ImportPreview:
     warnings: list[str]
     existing_plan: Plan | None = None
     changes: PlanChanges | None = None
+    area_leads: list[AreaLead] = field(default_factory=list)
 
     @property
     def sections(self) -> list[PreviewRow]:
@@ -236,6 +256,7 @@ def build_preview(
         budget=budget,
         directory=directory,
         warnings=warnings,
+        area_leads=_area_leads(document, rows, directory),
     )
     preview.existing_plan = find_existing_plan(agency=agency, metadata=metadata)
     if preview.existing_plan is not None:
@@ -243,16 +264,48 @@ def build_preview(
     return preview
 
 
+def _area_leads(
+    document: ParsedDocument, rows: list[PreviewRow], directory: UnitDirectory
+) -> list[AreaLead]:
+    """Top-level sections with tasks that name no lead, each with a suggested lead unit."""
+    titles = {raw.path: raw.area_hint or raw.content for raw in document.rows}
+    missing = Counter(row.area_path for row in rows if row.area_path and row.needs_lead)
+    areas = [
+        AreaLead(path=row.path, title=titles.get(row.path, row.content), tasks=missing[row.path])
+        for row in rows
+        if row.is_section and row.parent_path is None and missing[row.path]
+    ]
+    suggestions = suggest_area_leads(
+        [area.title for area in areas],
+        document.unit_responsibilities,
+        known=lambda text: _single_unit(directory, text) is not None,
+    )
+    for area in areas:
+        area.suggestion = suggestions.get(area.title)
+        if area.suggestion is not None:
+            area.suggested_unit_id = _single_unit(directory, area.suggestion.unit_text)
+    return areas
+
+
+def _single_unit(directory: UnitDirectory, text: str) -> int | None:
+    """The one unit a duty's unit heading names, through the preview's matcher."""
+    ids = _unique_ids(directory.resolve(text))
+    return ids[0] if len(ids) == 1 else None
+
+
 def _preview_rows(
     raw_rows: list[RawRow], *, directory: UnitDirectory, year: int | None
 ) -> list[PreviewRow]:
     depths: dict[str, int] = {}
+    roots: dict[str, str] = {}
     read_deadline = _deadline_reader(year)
     rows = []
     for position, raw in enumerate(raw_rows, start=1):
         deadline = read_deadline(raw.deadline_text)
         depth = depths.get(raw.parent_path, -1) + 1 if raw.parent_path else 0
         depths[raw.path] = depth
+        parent = raw.parent_path
+        roots[raw.path] = roots.get(parent, parent) if parent else raw.path
         row = PreviewRow(
             position=position,
             code=raw.code,
@@ -272,6 +325,7 @@ def _preview_rows(
             deadline=deadline,
             merged_rows=raw.merged_rows,
             source=raw.source,
+            area_path=roots[raw.path] if parent else "",
         )
         row.warnings = _row_warnings(row)
         rows.append(row)
@@ -401,15 +455,26 @@ def apply_import(
     metadata: PlanMetadata | None = None,
     plan_kind: str | None = None,
     decisions: Mapping[str, UnitDecision] | None = None,
+    area_leads: Mapping[str, int | None] | None = None,
     user=None,
     source_bytes: bytes | None = None,
 ) -> ImportResult:
-    """Write the previewed plan (created or updated in place) in one transaction."""
+    """Write the previewed plan (created or updated in place) in one transaction.
+
+    `area_leads` maps a top-level section's path (`AreaLead.path`) to the unit chosen to lead
+    its tasks that name no lead; a task that already has a lead in the database keeps it.
+    """
     metadata = metadata or preview.metadata
+    chosen = {path: unit_id for path, unit_id in (area_leads or {}).items() if unit_id}
+    if any(unit_id not in preview.directory.names for unit_id in chosen.values()):
+        raise ValueError("area lead is not an active unit of the agency")
     with transaction.atomic():
         aliases, units = _apply_decisions(preview.agency, decisions or {})
         directory = load_directory(preview.agency) if aliases or units else preview.directory
         rows = _rematch(preview.rows, directory=directory, year=metadata.year)
+        for row in rows:
+            if row.needs_lead:
+                row.area_lead_id = chosen.get(row.area_path)
         plan = find_existing_plan(agency=preview.agency, metadata=metadata)
         created = plan is None
         if created:
@@ -513,9 +578,22 @@ def _task_values(row: PreviewRow, area_ids: Mapping[str, int]) -> dict[str, obje
     }
 
 
-def _wanted_assignments(row: PreviewRow) -> list[tuple[int, str, int]]:
-    wanted = [(unit_id, AssignmentRole.LEAD.value, n) for n, unit_id in enumerate(row.lead_ids)]
-    lead = set(row.lead_ids)
+def _wanted_assignments(
+    row: PreviewRow, current: Iterable[tuple[int, str, int]] = ()
+) -> list[tuple[int, str, int]]:
+    """(unit, role, position) rows a task should have; `current` is what it has now.
+
+    A row the file names no lead for keeps the leads it already has (set by an earlier
+    import's area choice or by hand), else gets its area's chosen lead, if any.
+    """
+    lead_ids = row.lead_ids
+    kept = []
+    if row.needs_lead and not lead_ids:
+        kept = sorted((a for a in current if a[1] == AssignmentRole.LEAD.value), key=lambda a: a[2])
+        if not kept and row.area_lead_id:
+            lead_ids = [row.area_lead_id]
+    wanted = kept or [(unit_id, AssignmentRole.LEAD.value, n) for n, unit_id in enumerate(lead_ids)]
+    lead = {unit_id for unit_id, _role, _position in wanted}
     coordinating = [unit_id for unit_id in row.coordinating_ids if unit_id not in lead]
     wanted += [
         (unit_id, AssignmentRole.COORDINATING.value, n) for n, unit_id in enumerate(coordinating)
@@ -543,7 +621,7 @@ def _compare(plan: Plan, rows: list[PreviewRow], area_ids: Mapping[str, int]) ->
         parent_moved = (task.parent.path if task.parent_id else None) != row.parent_path
         if (
             _differences(task, _task_values(row, area_ids))
-            or current != sorted(_wanted_assignments(row))
+            or current != sorted(_wanted_assignments(row, current))
             or parent_moved
         ):
             row.change = "changed"
@@ -641,7 +719,7 @@ def _sync_tasks(plan: Plan, rows: list[PreviewRow], result: ImportResult, *, use
 
 def _replace_assignments(task: Task, row: PreviewRow, pending: list[TaskAssignment]) -> bool:
     current = sorted((a.unit_id, a.role, a.position) for a in task.assignments.all())
-    wanted = _wanted_assignments(row)
+    wanted = _wanted_assignments(row, current)
     if current == sorted(wanted):
         return False
     task.assignments.all().delete()

@@ -78,6 +78,7 @@ def preview(request, token: str):
             metadata=form.metadata(),
             plan_kind=form.cleaned_data["kind"],
             decisions=form.decisions(),
+            area_leads=form.area_leads(),
             user=request.user,
             source_bytes=data,
         )
