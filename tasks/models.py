@@ -424,6 +424,16 @@ class Task(models.Model):
     def coordinating_units(self) -> list[Unit]:
         return self.units_in_role(AssignmentRole.COORDINATING)
 
+    @property
+    def lead_label(self) -> str:
+        """Lead units for display: matched unit names, else the words the plan used."""
+        return "; ".join(u.name for u in self.lead_units) or self.lead_text
+
+    @property
+    def coordinating_label(self) -> str:
+        """Coordinating units for display: matched unit names, else the plan's words."""
+        return "; ".join(u.name for u in self.coordinating_units) or self.coordinating_text
+
 
 class TaskAssignment(models.Model):
     """A unit's part in a task: lead (chủ trì) or coordinating (phối hợp), in plan order."""
