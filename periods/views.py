@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from organizations.access import access_for
 from organizations.models import Unit
+from organizations.shortcuts import deny_unless_in
 from periods import services
 from periods.forms import ReopenForm, ReturnForm
 from periods.models import PeriodSubmission, ReportingPeriod
@@ -89,8 +90,7 @@ def return_report(request, pk: int):
 @require_POST
 def reopen(request, pk: int):
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
-    if not ReportingPeriod.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
+    deny_unless_in(ReportingPeriod.objects.editable_by(request.user), pk)
     form = ReopenForm(request.POST)
     try:
         if not form.is_valid():

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from organizations.access import access_for
+from organizations.shortcuts import deny_unless_in
 from periods.models import ReportingPeriod
 from tasks import services
 from tasks.filters import TaskFilter
@@ -189,8 +190,7 @@ def extension_request(request, pk: int):
 @require_POST
 def extension_decide(request, pk: int):
     extension = get_object_or_404(Extension.objects.visible_to(request.user), pk=pk)
-    if not Extension.objects.decidable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
+    deny_unless_in(Extension.objects.decidable_by(request.user), pk)
     form = ExtensionDecisionForm(request.POST)
     try:
         if not form.is_valid():
@@ -226,8 +226,7 @@ def progress_send_back(request, pk: int):
     entry = get_object_or_404(
         TaskProgress.objects.visible_to(request.user).select_related("task", "period"), pk=pk
     )
-    if not ReportingPeriod.objects.editable_by(request.user).filter(pk=entry.period_id).exists():
-        raise PermissionDenied
+    deny_unless_in(ReportingPeriod.objects.editable_by(request.user), entry.period_id)
     form = SendBackForm(request.POST)
     if form.is_valid():
         services.send_back_progress(
