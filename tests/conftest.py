@@ -9,7 +9,14 @@ import pytest
 
 from organizations.models import Agency, Role, Unit, UnitKind
 from tasks.models import AssignmentRole, Task
-from tests.factories import AgencyFactory, TaskFactory, UnitFactory, assign, make_member
+from tests.factories import (
+    AgencyFactory,
+    TaskFactory,
+    UnitFactory,
+    assign,
+    make_member,
+    make_periods,
+)
 
 
 def _server_url(*names: str) -> str:
@@ -101,3 +108,9 @@ def private_media(settings, tmp_path):
     """Evidence files go to a throw-away MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def periods(world) -> dict:
+    """The world agency's 2026 reporting periods by kind ("q1", "h1", "q3", "year")."""
+    return make_periods(world.agency)

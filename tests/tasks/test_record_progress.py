@@ -22,11 +22,6 @@ def frozen_day():
         yield
 
 
-@pytest.fixture
-def periods(world):
-    return make_periods(world.agency)
-
-
 def report(**overrides) -> ProgressReport:
     values = {"status": TaskStatus.IN_PROGRESS, "progress": 40, "result": "Đã dự thảo"}
     return ProgressReport(**(values | overrides))

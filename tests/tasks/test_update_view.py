@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from tasks.models import Evidence, Task, TaskProgress
-from tests.factories import evidence_upload, make_periods
+from tests.factories import evidence_upload
 
 FROZEN = dt.datetime(2026, 5, 5, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 pytestmark = pytest.mark.django_db
@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 def frozen_day():
     with time_machine.travel(FROZEN, tick=False):
         yield
-
-
-@pytest.fixture
-def periods(world):
-    return make_periods(world.agency)
 
 
 def form_data(period, **overrides):
