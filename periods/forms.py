@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tasks.forms import BootstrapForm
+from common.forms import BootstrapForm, DateInput
 
 
 class ReturnForm(BootstrapForm):
@@ -18,6 +18,6 @@ class ReopenForm(BootstrapForm):
     until = forms.DateField(
         label=_("Mở lại cho cán bộ đến ngày"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("Để trống để khóa lại kỳ."),
     )

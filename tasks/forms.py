@@ -6,19 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import BootstrapForm, DateInput
 from tasks.evidence_check import ALLOWED_EXTENSIONS
 from tasks.models import TaskStatus
 from tasks.services import ProgressReport, check_uploads
-
-
-class BootstrapForm(forms.Form):
-    """Gives every widget Bootstrap's class so templates only lay fields out."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -33,13 +24,6 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PeriodChoiceField(forms.ModelChoiceField):

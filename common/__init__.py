@@ -1,0 +1,1 @@
+"""Building blocks every app may use; this package imports no app, so arrows into it point down."""
