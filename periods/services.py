@@ -1,9 +1,8 @@
-"""Reporting periods: creating a year's periods, submissions, reopening, the overview."""
+"""Reporting periods: creating a year's periods, submissions, reopening."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -113,62 +112,3 @@ def reopen_period(
     period._history_user = user
     period.save(update_fields=["reopened_until"])
     return period
-
-
-@dataclass(frozen=True)
-class UnitSubmissionRow:
-    """One line of the Văn phòng's overview: a unit, its workload and its submission."""
-
-    unit: Unit
-    lead_task_count: int
-    reported_count: int
-    submission: PeriodSubmission | None
-
-    @property
-    def missing_count(self) -> int:
-        return self.lead_task_count - self.reported_count
-
-
-def submission_overview(*, period: ReportingPeriod) -> list[UnitSubmissionRow]:
-    """Every active internal unit of the agency with its workload and submission.
-
-    A unit's lead tasks include those led by a group it belongs to ("Các phòng, đơn
-    vị thuộc Sở"), as on the unit's own task list. Five queries whatever the size.
-    """
-    from tasks.models import AssignmentRole, TaskAssignment, TaskProgress
-
-    units = list(
-        Unit.objects.filter(agency_id=period.agency_id)
-        .internal()
-        .active()
-        .order_by("order", "name")
-    )
-    groups_of: dict[int, set[int]] = {}
-    for unit_id, group_id in Unit.members.through.objects.filter(to_unit__in=units).values_list(
-        "to_unit_id", "from_unit_id"
-    ):
-        groups_of.setdefault(unit_id, set()).add(group_id)
-    tasks_led_by: dict[int, set[int]] = {}
-    for unit_id, task_id in TaskAssignment.objects.filter(
-        role=AssignmentRole.LEAD,
-        task__is_section=False,
-        task__plan__agency_id=period.agency_id,
-        task__plan__year=period.year,
-    ).values_list("unit_id", "task_id"):
-        tasks_led_by.setdefault(unit_id, set()).add(task_id)
-    reported = set(TaskProgress.objects.filter(period=period).values_list("task_id", flat=True))
-    submissions = {
-        s.unit_id: s
-        for s in PeriodSubmission.objects.filter(period=period).select_related(
-            "submitted_by", "returned_by"
-        )
-    }
-    rows = []
-    for unit in units:
-        led = set().union(
-            *(tasks_led_by.get(pk, set()) for pk in {unit.pk} | groups_of.get(unit.pk, set()))
-        )
-        rows.append(
-            UnitSubmissionRow(unit, len(led), len(led & reported), submissions.get(unit.pk))
-        )
-    return rows

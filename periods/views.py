@@ -16,6 +16,7 @@ from organizations.shortcuts import deny_unless_in
 from periods import services
 from periods.forms import ReopenForm, ReturnForm
 from periods.models import PeriodSubmission, ReportingPeriod
+from tasks.selectors import submission_overview
 
 
 @login_required
@@ -37,7 +38,7 @@ def period_detail(request, pk: int):
     periods = ReportingPeriod.objects.visible_to(request.user).select_related("agency")
     period = get_object_or_404(periods, pk=pk)
     access = access_for(request.user)
-    rows = services.submission_overview(period=period)
+    rows = submission_overview(period=period)
     if not access.can_read_agency(period.agency_id):
         rows = [row for row in rows if row.unit.pk in access.unit_ids]
     can_manage = access.can_edit_agency(period.agency_id)

@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from periods.models import PeriodSubmission
-from periods.services import return_submission, submission_overview, submit_period_report
+from periods.services import return_submission, submit_period_report
+from tasks.selectors import submission_overview
 from tasks.services import ProgressReport, record_progress
 from tests.factories import TaskFactory, assign, make_periods
 
