@@ -43,9 +43,9 @@ def main() -> int:
         from django.core.management import call_command
 
         from benchmarks.import_benchmark import best_of, build_appendix, walk_with_python_docx
+        from cchc.demo import THAI_NGUYEN
+        from cchc.demo_loading import load_demo_agency
         from importer.services import apply_import, build_preview
-        from organizations.demo import THAI_NGUYEN
-        from organizations.services import load_demo_agency
         from tasks.models import Task, TaskAssignment
 
         def _counts(plan) -> str:

@@ -11,8 +11,8 @@ def demo(db):
     """The demo agencies and users, without the sample plans (test_load_demo covers those)."""
     from django.conf import settings
 
-    from organizations.demo import AGENCIES, USERS
-    from organizations.services import load_demo_agency, load_demo_user
+    from cchc.demo import AGENCIES, USERS
+    from cchc.demo_loading import load_demo_agency, load_demo_user
 
     agencies = {spec.code: load_demo_agency(spec) for spec in AGENCIES}
     for spec in USERS:

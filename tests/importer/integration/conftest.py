@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pytest
 from django.core.management import call_command
 
-from organizations.demo import CAO_BANG, THAI_NGUYEN
+from cchc.demo import CAO_BANG, THAI_NGUYEN
+from cchc.demo_loading import load_demo_agency
 from organizations.models import Agency, Role, Unit
-from organizations.services import load_demo_agency
 from tests.factories import make_member
 from tests.sample_files import sample_path
 

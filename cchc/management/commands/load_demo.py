@@ -6,10 +6,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from cchc.demo import AGENCIES, DEMO_YEAR, PLANS, USERS
+from cchc.demo_loading import load_demo_agency, load_demo_user
 from importer.reporting import result_summary
 from importer.services import apply_import, build_preview
-from organizations.demo import AGENCIES, DEMO_YEAR, PLANS, USERS
-from organizations.services import load_demo_agency, load_demo_user
 from periods.services import ensure_periods
 
 SAMPLES_DIR = settings.BASE_DIR / "fixtures" / "samples"

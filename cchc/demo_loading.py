@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from organizations.demo import DemoAgency, DemoUser
+from cchc.demo import DemoAgency, DemoUser
 from organizations.models import Agency, Membership, Unit, UnitAlias, UnitKind
 
 
