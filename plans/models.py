@@ -32,6 +32,9 @@ class PlanQuerySet(models.QuerySet):
         access = access_for(user)
         if access.is_superuser:
             return self.all()
+        # The one cycle the apps keep: tasks.models imports Plan for Task.plan, and a
+        # plan is visible through its tasks' units. Importing here, when the query is
+        # built, lets plans stay below tasks.
         from tasks.models import TaskAssignment
 
         own_units = TaskAssignment.objects.filter(
