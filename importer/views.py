@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -36,7 +36,7 @@ def _import_agencies(user) -> QuerySet[Agency]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def upload(request):
+def upload(request: HttpRequest) -> HttpResponse:
     agencies = _import_agencies(request.user)
     form = UploadForm(request.POST or None, request.FILES or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
@@ -57,7 +57,7 @@ def upload(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preview(request, token: str):
+def preview(request: HttpRequest, token: str) -> HttpResponse:
     agencies = {agency.pk: agency for agency in _import_agencies(request.user)}
     staged = load_staged(token, agency_ids=agencies)
     if staged is None:
@@ -91,7 +91,7 @@ def preview(request, token: str):
 
 @login_required
 @require_http_methods(["GET"])
-def export_plan(request, pk: int, fmt: str):
+def export_plan(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The plan in the appendix column shape (.xlsx with its header facts, or the table as CSV)."""
     plan = get_object_or_404(Plan.objects.editable_by(request.user).select_related("agency"), pk=pk)
     if fmt == "csv":

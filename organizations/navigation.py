@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from organizations.access import Access
 from organizations.models import Role
 
+if TYPE_CHECKING:  # django-stubs-ext is a development tool: the type checker alone reads it
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: StrOrPromise
     url_name: str
     roles: frozenset[str]  # empty: everyone signed in
 

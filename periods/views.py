@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from tasks.selectors import submission_overview
 
 @login_required
 @require_safe
-def period_list(request):
+def period_list(request: HttpRequest) -> HttpResponse:
     periods = (
         ReportingPeriod.objects.visible_to(request.user)
         .with_open_state(on=timezone.localdate())
@@ -33,7 +34,7 @@ def period_list(request):
 
 @login_required
 @require_safe
-def period_detail(request, pk: int):
+def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Agency-wide readers see every unit; staff and unit heads see their own units."""
     periods = ReportingPeriod.objects.visible_to(request.user).select_related("agency")
     period = get_object_or_404(periods, pk=pk)
@@ -57,7 +58,7 @@ def period_detail(request, pk: int):
 
 @login_required
 @require_POST
-def submit_report(request, pk: int):
+def submit_report(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
     unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, agency_id=period.agency_id)
     try:
@@ -71,7 +72,7 @@ def submit_report(request, pk: int):
 
 @login_required
 @require_POST
-def return_report(request, pk: int):
+def return_report(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_object_or_404(PeriodSubmission.objects.visible_to(request.user), pk=pk)
     form = ReturnForm(request.POST)
     try:
@@ -89,7 +90,7 @@ def return_report(request, pk: int):
 
 @login_required
 @require_POST
-def reopen(request, pk: int):
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
     deny_unless_in(ReportingPeriod.objects.editable_by(request.user), pk)
     form = ReopenForm(request.POST)

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -10,7 +11,7 @@ from tasks.models import Task
 
 @login_required
 @require_safe
-def plan_list(request):
+def plan_list(request: HttpRequest) -> HttpResponse:
     plans = (
         Plan.objects.visible_to(request.user)
         .select_related("agency")
@@ -22,7 +23,7 @@ def plan_list(request):
 
 @login_required
 @require_safe
-def plan_detail(request, pk: int):
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("agency"), pk=pk)
     rows = Task.objects.visible_to(request.user).filter(plan=plan).with_units().order_by("position")
     can_edit = access_for(request.user).can_edit_agency(plan.agency_id)

@@ -95,7 +95,8 @@ def _task_events(task: Task) -> list[Event]:
 
 def _progress_events(task: Task) -> list[Event]:
     records = TaskProgress.history.filter(task_id=task.pk).select_related("history_user", "period")
-    events, previous_by_entry = [], {}
+    events: list[Event] = []
+    previous_by_entry: dict[int, object] = {}
     for record in records.order_by("history_date", "pk"):
         previous = previous_by_entry.get(record.id)
         previous_by_entry[record.id] = record

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.http import HtmxHttpRequest
 from organizations.access import access_for
 from organizations.shortcuts import deny_unless_in
 from periods.models import ReportingPeriod
@@ -28,12 +31,15 @@ from tasks.forms import (
 from tasks.models import Evidence, Extension, ReportBucket, Task, TaskProgress
 from tasks.timeline import build_timeline
 
+if TYPE_CHECKING:  # django-stubs-ext is a development tool: the type checker alone reads it
+    from django_stubs_ext import StrOrPromise
+
 PAGE_SIZE = 25
 
 
 @login_required
 @require_safe
-def task_list(request):
+def task_list(request: HttpRequest) -> HttpResponse:
     tasks = (
         Task.objects.visible_to(request.user)
         .actionable()
@@ -51,7 +57,7 @@ def task_list(request):
     )
 
 
-def _bucket_summary(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+def _bucket_summary(counts: dict[str, int]) -> list[tuple[str, StrOrPromise, int]]:
     return [(bucket.value, bucket.label, counts[bucket.value]) for bucket in ReportBucket]
 
 
@@ -80,7 +86,9 @@ def _progress_form(user, task: Task) -> ProgressForm | None:
     )
 
 
-def _detail_context(request, task: Task, *, form=None, notice: str = "") -> dict:
+def _detail_context(
+    request: HttpRequest, task: Task, *, form: ProgressForm | None = None, notice: str = ""
+) -> dict[str, object]:
     user, today = request.user, timezone.localdate()
     can_decide = access_for(user).can_edit_agency(task.plan.agency_id)
     pending = next((e for e in task.extensions.all() if e.is_pending), None)
@@ -102,14 +110,14 @@ def _detail_context(request, task: Task, *, form=None, notice: str = "") -> dict
 
 @login_required
 @require_safe
-def task_detail(request, pk: int):
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = _fetch(request.user, pk)
     return render(request, "tasks/task_detail.html", _detail_context(request, task))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def task_update(request, pk: int):
+def task_update(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The update form; htmx swaps the page body, plain POST redirects (works without JS)."""
     task = _fetch(request.user, pk)
     if not task.user_can_edit:
@@ -138,7 +146,7 @@ def task_update(request, pk: int):
     return render(request, template, _detail_context(request, task, form=form))
 
 
-def _save_progress(request, task: Task, form: ProgressForm) -> bool:
+def _save_progress(request: HttpRequest, task: Task, form: ProgressForm) -> bool:
     try:
         services.record_progress(
             task=task,
@@ -155,7 +163,7 @@ def _save_progress(request, task: Task, form: ProgressForm) -> bool:
 
 @login_required
 @require_POST
-def task_comment(request, pk: int):
+def task_comment(request: HttpRequest, pk: int) -> HttpResponse:
     task = _fetch(request.user, pk)
     if not task.user_can_comment:
         raise PermissionDenied
@@ -170,7 +178,7 @@ def task_comment(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def extension_request(request, pk: int):
+def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
     task = _fetch(request.user, pk)
     if not task.user_can_extend:
         raise PermissionDenied
@@ -188,7 +196,7 @@ def extension_request(request, pk: int):
 
 @login_required
 @require_POST
-def extension_decide(request, pk: int):
+def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
     extension = get_object_or_404(Extension.objects.visible_to(request.user), pk=pk)
     deny_unless_in(Extension.objects.decidable_by(request.user), pk)
     form = ExtensionDecisionForm(request.POST)
@@ -210,7 +218,7 @@ def extension_decide(request, pk: int):
 
 @login_required
 @require_safe
-def extension_list(request):
+def extension_list(request: HttpRequest) -> HttpResponse:
     extensions = (
         Extension.objects.visible_to(request.user)
         .select_related("task", "task__plan", "requested_by", "decided_by")
@@ -222,7 +230,7 @@ def extension_list(request):
 
 @login_required
 @require_POST
-def progress_send_back(request, pk: int):
+def progress_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(
         TaskProgress.objects.visible_to(request.user).select_related("task", "period"), pk=pk
     )
@@ -240,7 +248,7 @@ def progress_send_back(request, pk: int):
 
 @login_required
 @require_safe
-def evidence_download(request, pk: int):
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """Stream a private evidence file to a user who may see its task (others get 404)."""
     evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
     try:

@@ -1,0 +1,12 @@
+"""Request types that views annotate with."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django_htmx.middleware import HtmxDetails
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request that went through django-htmx's middleware, as every request here does."""
+
+    htmx: HtmxDetails
