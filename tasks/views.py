@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common.http import HtmxHttpRequest
+from common.pagination import PAGE_SIZE, page_of
 from organizations.access import access_for
 from organizations.shortcuts import deny_unless_in
 from periods.models import ReportingPeriod
@@ -33,8 +34,6 @@ from tasks.timeline import build_timeline
 
 if TYPE_CHECKING:  # django-stubs-ext is a development tool: the type checker alone reads it
     from django_stubs_ext import StrOrPromise
-
-PAGE_SIZE = 25
 
 
 @login_required
@@ -224,8 +223,7 @@ def extension_list(request: HttpRequest) -> HttpResponse:
         .select_related("task", "task__plan", "requested_by", "decided_by")
         .order_by("status", "-requested_at")
     )
-    page = Paginator(extensions, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "tasks/extension_list.html", {"page": page})
+    return render(request, "tasks/extension_list.html", {"page": page_of(request, extensions)})
 
 
 @login_required
