@@ -52,11 +52,11 @@ def test_pages_of_25_lines_and_a_link_to_the_next_page(client, world):
     assert 'href="?page=1"' in second.content.decode()
 
 
-@pytest.mark.parametrize("page", ["abc", "-1", "99999999999999999999", ""])
-def test_a_bad_page_number_shows_a_page_not_an_error(client, world, page):
+@pytest.mark.parametrize("number", ["abc", "-1", "99999999999999999999", ""])
+def test_a_bad_page_number_shows_a_page_not_an_error(client, world, number):
     add_lines(world.task_a.plan, 30)
     client.force_login(world.users["accountant"])
-    response = client.get(URL, {"page": page})
+    response = client.get(URL, {"page": number})
     assert response.status_code == 200 and len(response.context["page"]) in (25, 5)
 
 
