@@ -43,7 +43,8 @@ def main() -> int:
         from django.core.management import call_command
 
         from benchmarks.import_benchmark import best_of, build_appendix, walk_with_python_docx
-        from importer.services import apply_import, build_preview
+        from importer.apply import apply_import
+        from importer.preview import build_preview
         from organizations.demo import THAI_NGUYEN
         from organizations.services import load_demo_agency
         from tasks.models import Task, TaskAssignment

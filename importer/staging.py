@@ -4,6 +4,7 @@ A staged upload is two private files under ``MEDIA_ROOT/imports/``: the bytes, u
 name with no extension (never served, never executed), and a small JSON record of who uploaded
 it for which agency. Nothing goes into the database until the import is confirmed, so a
 preview leaves the database exactly as it was. Stale uploads are swept on the next upload.
+This module only stores files; ``importer.preview.stage_checked_upload`` checks and reads them.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ class StagedUpload:
             path.unlink(missing_ok=True)
 
 
+def max_upload_bytes() -> int:
+    return int(settings.UPLOAD_MAX_MB) * 1024 * 1024
+
+
 def staging_dir() -> Path:
     path = Path(settings.MEDIA_ROOT) / STAGING_SUBDIR
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -61,7 +66,7 @@ def stage_upload(
     *, chunks: Iterable[bytes], size: int, filename: str, agency_id: int, user_id: int | None
 ) -> StagedUpload:
     """Write the upload to the staging area; refuse it first when it is over the size limit."""
-    limit = int(settings.UPLOAD_MAX_MB) * 1024 * 1024
+    limit = max_upload_bytes()
     if size > limit:
         raise ImportFileError(_too_large())
     _sweep()
@@ -121,30 +126,3 @@ def _sweep() -> None:
                 path.unlink(missing_ok=True)
         except OSError:
             continue
-
-
-def stage_checked_upload(*, upload, agency_id: int, user_id: int | None):
-    """Stage an uploaded file and parse it once; a file that cannot be imported is dropped.
-
-    Returns the staged upload and its preview; raises ImportFileError (nothing kept).
-    """
-    from importer.services import build_preview
-    from organizations.models import Agency
-
-    staged = stage_upload(
-        chunks=upload.chunks(),
-        size=upload.size,
-        filename=upload.name,
-        agency_id=agency_id,
-        user_id=user_id,
-    )
-    try:
-        preview = build_preview(
-            agency=Agency.objects.get(pk=agency_id),
-            data=staged.read_bytes(),
-            filename=staged.filename,
-        )
-    except ImportFileError:
-        staged.discard()
-        raise
-    return staged, preview

@@ -11,13 +11,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from importer.apply import apply_import
 from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
 from importer.presenters import preview_context
+from importer.preview import build_preview, stage_checked_upload
 from importer.reporting import result_summary
 from importer.resources import export_plan_csv, export_plan_xlsx
-from importer.services import apply_import, build_preview
-from importer.staging import load_staged, stage_checked_upload
+from importer.staging import load_staged
 from organizations.access import access_for
 from organizations.models import Agency
 from plans.models import Plan
@@ -43,7 +44,7 @@ def upload(request):
         try:
             staged, _preview = stage_checked_upload(
                 upload=form.cleaned_data["file"],
-                agency_id=form.cleaned_data["agency"].pk,
+                agency=form.cleaned_data["agency"],
                 user_id=request.user.pk,
             )
         except ImportFileError as error:

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from importer.apply import apply_import
+from importer.preview import build_preview
 from importer.reporting import result_summary
-from importer.services import apply_import, build_preview
 from organizations.demo import AGENCIES, DEMO_YEAR, PLANS, USERS
 from organizations.services import load_demo_agency, load_demo_user
 from periods.services import ensure_periods

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from importer.services import apply_import, build_preview
+from importer.apply import apply_import
+from importer.preview import build_preview
 from tests.importer.reading.docx_builders import C, P, T, build_docx, task_row
 
 pytestmark = pytest.mark.django_db
