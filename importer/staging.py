@@ -2,9 +2,11 @@
 
 A staged upload is two private files under ``MEDIA_ROOT/imports/``: the bytes, under a random
 name with no extension (never served, never executed), and a small JSON record of who uploaded
-it for which agency. Nothing goes into the database until the import is confirmed, so a
-preview leaves the database exactly as it was. Stale uploads are swept on the next upload.
-This module only stores files; ``importer.preview.stage_checked_upload`` checks and reads them.
+it for which agency. Only its uploader may load it again (the preview shows the whole file,
+and confirming it writes a plan). Nothing goes into the database until the import is
+confirmed, so a preview leaves the database exactly as it was. Stale uploads are swept on the
+next upload. This module only stores files; ``importer.preview.stage_checked_upload`` checks
+and reads them.
 """
 
 from __future__ import annotations
@@ -91,8 +93,13 @@ def stage_upload(
     return staged
 
 
-def load_staged(token: str, *, agency_ids: Iterable[int] | None) -> StagedUpload | None:
-    """The staged upload `token` if it belongs to one of `agency_ids` (None: any agency)."""
+def load_staged(
+    token: str, *, user_id: int, agency_ids: Iterable[int] | None
+) -> StagedUpload | None:
+    """The upload `token` if `user_id` staged it for one of `agency_ids` (None: any agency).
+
+    Anyone else gets None, even a user who may import into the same agency.
+    """
     if not _TOKEN_RE.match(token or ""):
         return None
     try:
@@ -105,6 +112,8 @@ def load_staged(token: str, *, agency_ids: Iterable[int] | None) -> StagedUpload
         user_id=record.get("user_id"),
         filename=str(record.get("filename", "")),
     )
+    if staged.user_id != user_id:
+        return None
     if agency_ids is not None and staged.agency_id not in set(agency_ids):
         return None
     if not staged.data_path.is_file():

@@ -1,4 +1,7 @@
-"""Upload → preview → confirm. Coordinators and admins of an agency only (403 otherwise)."""
+"""Upload → preview → confirm. Coordinators and admins of an agency only (403 otherwise).
+
+A staged upload is previewed and confirmed by the user who uploaded it only (404 otherwise).
+"""
 
 from __future__ import annotations
 
@@ -60,7 +63,7 @@ def upload(request):
 @require_http_methods(["GET", "POST"])
 def preview(request, token: str):
     agencies = {agency.pk: agency for agency in _import_agencies(request.user)}
-    staged = load_staged(token, agency_ids=agencies)
+    staged = load_staged(token, user_id=request.user.pk, agency_ids=agencies)
     if staged is None:
         raise Http404
     data = staged.read_bytes()
