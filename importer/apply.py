@@ -224,7 +224,7 @@ def _sync_references(plan: Plan, refs: list[str]) -> None:
 
 
 @dataclass
-class _TaskPlan:
+class _SortedRows:
     """The file's rows sorted against the plan's tasks: what to create, update and remove."""
 
     by_path: dict[str, Task] = field(default_factory=dict)
@@ -236,47 +236,47 @@ class _TaskPlan:
 def _sync_tasks(
     plan: Plan, rows: list[PreviewRow], result: ImportResult, *, user: AbstractBaseUser | None
 ) -> None:
-    work = _sort_rows(plan, rows, result)
-    _create_new(work, user=user)
+    matched = _sort_rows(plan, rows, result)
+    _create_new(matched, user=user)
     assignments: list[TaskAssignment] = []
-    for row, task, changed in work.updates:
-        if _update_existing(row, task, changed, by_path=work.by_path, pending=assignments):
+    for row, task, changed in matched.updates:
+        if _update_existing(row, task, changed, by_path=matched.by_path, pending=assignments):
             result.changed.append(row.label)
-    for _depth, batch in work.new_by_depth.items():
+    for _depth, batch in matched.new_by_depth.items():
         for row, task in batch:
             assignments.extend(_assignments(task, row.wanted_assignments()))
     if assignments:
         bulk_create_with_history(assignments, TaskAssignment, default_user=user)
-    _remove_missing(work.missing, result)
+    _remove_missing(matched.missing, result)
 
 
-def _sort_rows(plan: Plan, rows: list[PreviewRow], result: ImportResult) -> _TaskPlan:
-    """Match rows to tasks by path; new tasks are built (unsaved), existing ones updated."""
+def _sort_rows(plan: Plan, rows: list[PreviewRow], result: ImportResult) -> _SortedRows:
+    """Match rows to tasks by path: new tasks built, existing ones given new values (unsaved)."""
     area_ids = area_ids_by_code()
     existing = {
         task.path: task for task in Task.objects.filter(plan=plan).prefetch_related("assignments")
     }
-    work = _TaskPlan()
+    matched = _SortedRows()
     for row in rows:
         values = row.task_values(area_ids)
         task = existing.pop(row.path, None)
         if task is None:
             task = Task(plan=plan, path=row.path[:120], **values)
-            work.new_by_depth.setdefault(row.depth, []).append((row, task))
+            matched.new_by_depth.setdefault(row.depth, []).append((row, task))
             result.added.append(row.label)
         else:
-            work.updates.append((row, task, _assign_changed(task, values)))
-        work.by_path[row.path] = task
-    work.missing = list(existing.values())
-    return work
+            matched.updates.append((row, task, _assign_changed(task, values)))
+        matched.by_path[row.path] = task
+    matched.missing = list(existing.values())
+    return matched
 
 
-def _create_new(work: _TaskPlan, *, user: AbstractBaseUser | None) -> None:
+def _create_new(matched: _SortedRows, *, user: AbstractBaseUser | None) -> None:
     """Insert new tasks a level at a time, so each parent has its id before its children."""
-    for depth in sorted(work.new_by_depth):
-        batch = work.new_by_depth[depth]
+    for depth in sorted(matched.new_by_depth):
+        batch = matched.new_by_depth[depth]
         for row, task in batch:
-            task.parent = work.by_path.get(row.parent_path or "")
+            task.parent = matched.by_path.get(row.parent_path or "")
         bulk_create_with_history([task for _row, task in batch], Task, default_user=user)
 
 
