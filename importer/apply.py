@@ -334,20 +334,25 @@ def has_reports(tasks: list[Task]) -> set[int]:
         or task.extended_due_date
     }
     ids = [task.pk for task in tasks]
-    ignored = {Task, TaskAssignment, Indicator}
-    for relation in Task._meta.related_objects:
-        model = relation.related_model
-        if model in ignored or model.__module__.startswith("simple_history") or not ids:
-            continue
-        if model.__name__.startswith("Historical"):
-            continue
-        if relation.many_to_many:
-            continue
-        name = relation.field.name
+    for model, name in _reporting_relations() if ids else []:
         reported |= set(
             model._default_manager.filter(**{f"{name}__in": ids}).values_list(name, flat=True)
         )
     return reported
+
+
+def _reporting_relations() -> list[tuple[type[models.Model], str]]:
+    """(model, field) of the rows other apps hang off a task, minus history and the import's own."""
+    ignored = {Task, TaskAssignment, Indicator}
+    relations = []
+    for relation in Task._meta.related_objects:
+        model = relation.related_model
+        if isinstance(model, str) or model in ignored or relation.many_to_many:
+            continue
+        if model.__module__.startswith("simple_history") or model.__name__.startswith("Historical"):
+            continue
+        relations.append((model, relation.field.name))
+    return relations
 
 
 def _remove_missing(missing: list[Task], result: ImportResult) -> None:

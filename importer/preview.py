@@ -452,6 +452,8 @@ def _unique_ids(refs: Iterable[UnitRef]) -> list[int]:
 
 def find_existing_plan(*, agency: Agency, metadata: PlanMetadata) -> Plan | None:
     """The plan a file revises: same agency and year, same number (or same title if none)."""
+    if metadata.year is None:  # every plan has a year, so no plan can match
+        return None
     plans = Plan.objects.filter(agency=agency, year=metadata.year)
     number = (metadata.number or "").strip()
     if number:
@@ -498,7 +500,7 @@ def _compare(plan: Plan, rows: list[PreviewRow], area_ids: Mapping[str, int]) ->
 
 def _row_differs(task: Task, row: PreviewRow, area_ids: Mapping[str, int]) -> bool:
     current = current_assignments(task)
-    parent_moved = (task.parent.path if task.parent_id else None) != row.parent_path
+    parent_moved = (task.parent.path if task.parent else None) != row.parent_path
     return bool(
         changed_fields(task, row.task_values(area_ids))
         or current != sorted(row.wanted_assignments(current))
