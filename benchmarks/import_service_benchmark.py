@@ -45,7 +45,8 @@ def main() -> int:
         from benchmarks.import_benchmark import best_of, build_appendix, walk_with_python_docx
         from cchc.demo import THAI_NGUYEN
         from cchc.demo_loading import load_demo_agency
-        from importer.services import apply_import, build_preview
+        from importer.apply import apply_import
+        from importer.preview import build_preview
         from tasks.models import Task, TaskAssignment
 
         def _counts(plan) -> str:

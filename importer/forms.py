@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from importer.apply import PLAN_IMPORT_FIELDS, UnitDecision
 from importer.parsing.document import PlanMetadata
-from importer.services import AreaLead, ImportPreview, UnitDecision
+from importer.preview import AreaLead, ImportPreview
 from organizations.models import Agency, Unit, UnitKind
 from plans.models import PlanKind
 
@@ -99,17 +100,6 @@ class ConfirmImportForm(forms.Form):
     signer = forms.CharField(label=_("Người ký"), max_length=120, required=False)
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120, required=False)
 
-    METADATA_FIELDS = (
-        "title",
-        "number",
-        "symbol",
-        "kind",
-        "year",
-        "issued_on",
-        "legal_basis",
-        "signer",
-        "signer_title",
-    )
     WIDE_FIELDS = frozenset({"title", "legal_basis"})
 
     def __init__(self, *args, preview: ImportPreview, **kwargs) -> None:
@@ -157,7 +147,7 @@ class ConfirmImportForm(forms.Form):
 
     def metadata_fields(self) -> list[tuple[forms.BoundField, bool]]:
         """The plan's fields with whether each takes a full row."""
-        return [(self[name], name in self.WIDE_FIELDS) for name in self.METADATA_FIELDS]
+        return [(self[name], name in self.WIDE_FIELDS) for name in PLAN_IMPORT_FIELDS]
 
     def unit_choices(self) -> list[UnitChoiceFields]:
         return [

@@ -1,22 +1,51 @@
-"""What the preview page shows, computed here so the template only displays."""
+"""What the preview page (and the CLI) shows, computed here so the template only displays."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from importer.parsing.budget import format_vnd
+from importer.parsing.deadlines import Deadline, DeadlineKind, Recurrence
 from importer.parsing.targets import Target
-from importer.services import ImportPreview, PreviewRow, deadline_for_display
+from importer.preview import ImportPreview, PreviewRow
 from importer.unit_lookup import UnitDirectory, UnitRef
 from indicators.models import Comparator
+from tasks.models import DeadlineKind as TaskDeadlineKind
 
+RECURRENCE_LABELS = {
+    Recurrence.WEEKLY: _lazy("hằng tuần"),
+    Recurrence.MONTHLY: _lazy("hằng tháng"),
+    Recurrence.QUARTERLY: _lazy("hằng quý"),
+    Recurrence.HALF_YEARLY: _lazy("6 tháng"),
+    Recurrence.YEARLY: _lazy("hằng năm"),
+}
 CHANGE_LABELS = {
     "added": ("success", _("Mới")),
     "changed": ("warning", _("Thay đổi")),
     "unchanged": ("secondary", _("Giữ nguyên")),
 }
+
+
+def deadline_for_display(deadline: Deadline) -> str:
+    """A short Vietnamese reading of a parsed deadline for the preview and the CLI."""
+    parts = [str(TaskDeadlineKind(str(deadline.kind)).label)]
+    if deadline.recurrence:
+        parts.append(", ".join(str(RECURRENCE_LABELS[item]) for item in deadline.recurrence))
+    if deadline.window_start and deadline.kind in (DeadlineKind.WINDOW, DeadlineKind.CONTINUOUS):
+        parts.append(f"từ {_vn_date(deadline.window_start)}")
+    if deadline.due_date:
+        parts.append(f"hạn {_vn_date(deadline.due_date)}")
+    if deadline.event_note:
+        parts.append(deadline.event_note)
+    return " · ".join(parts)
+
+
+def _vn_date(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from importer.apply import ImportResult
 from importer.parsing.deadlines import Deadline
-from importer.services import ImportPreview, ImportResult, PreviewRow
+from importer.preview import ImportPreview, PreviewRow
 from importer.unit_lookup import UnitDirectory, UnitRef
 
 

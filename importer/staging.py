@@ -2,8 +2,11 @@
 
 A staged upload is two private files under ``MEDIA_ROOT/imports/``: the bytes, under a random
 name with no extension (never served, never executed), and a small JSON record of who uploaded
-it for which agency. Nothing goes into the database until the import is confirmed, so a
-preview leaves the database exactly as it was. Stale uploads are swept on the next upload.
+it for which agency. Only its uploader may load it again (the preview shows the whole file,
+and confirming it writes a plan). Nothing goes into the database until the import is
+confirmed, so a preview leaves the database exactly as it was. Stale uploads are swept on the
+next upload. This module only stores files; ``importer.preview.stage_checked_upload`` checks
+and reads them.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ class StagedUpload:
             path.unlink(missing_ok=True)
 
 
+def max_upload_bytes() -> int:
+    return int(settings.UPLOAD_MAX_MB) * 1024 * 1024
+
+
 def staging_dir() -> Path:
     path = Path(settings.MEDIA_ROOT) / STAGING_SUBDIR
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -61,7 +68,7 @@ def stage_upload(
     *, chunks: Iterable[bytes], size: int, filename: str, agency_id: int, user_id: int | None
 ) -> StagedUpload:
     """Write the upload to the staging area; refuse it first when it is over the size limit."""
-    limit = int(settings.UPLOAD_MAX_MB) * 1024 * 1024
+    limit = max_upload_bytes()
     if size > limit:
         raise ImportFileError(_too_large())
     _sweep()
@@ -86,8 +93,13 @@ def stage_upload(
     return staged
 
 
-def load_staged(token: str, *, agency_ids: Iterable[int] | None) -> StagedUpload | None:
-    """The staged upload `token` if it belongs to one of `agency_ids` (None: any agency)."""
+def load_staged(
+    token: str, *, user_id: int, agency_ids: Iterable[int] | None
+) -> StagedUpload | None:
+    """The upload `token` if `user_id` staged it for one of `agency_ids` (None: any agency).
+
+    Anyone else gets None, even a user who may import into the same agency.
+    """
     if not _TOKEN_RE.match(token or ""):
         return None
     try:
@@ -100,6 +112,8 @@ def load_staged(token: str, *, agency_ids: Iterable[int] | None) -> StagedUpload
         user_id=record.get("user_id"),
         filename=str(record.get("filename", "")),
     )
+    if staged.user_id != user_id:
+        return None
     if agency_ids is not None and staged.agency_id not in set(agency_ids):
         return None
     if not staged.data_path.is_file():
@@ -121,30 +135,3 @@ def _sweep() -> None:
                 path.unlink(missing_ok=True)
         except OSError:
             continue
-
-
-def stage_checked_upload(*, upload, agency_id: int, user_id: int | None):
-    """Stage an uploaded file and parse it once; a file that cannot be imported is dropped.
-
-    Returns the staged upload and its preview; raises ImportFileError (nothing kept).
-    """
-    from importer.services import build_preview
-    from organizations.models import Agency
-
-    staged = stage_upload(
-        chunks=upload.chunks(),
-        size=upload.size,
-        filename=upload.name,
-        agency_id=agency_id,
-        user_id=user_id,
-    )
-    try:
-        preview = build_preview(
-            agency=Agency.objects.get(pk=agency_id),
-            data=staged.read_bytes(),
-            filename=staged.filename,
-        )
-    except ImportFileError:
-        staged.discard()
-        raise
-    return staged, preview

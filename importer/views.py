@@ -1,4 +1,7 @@
-"""Upload → preview → confirm. Coordinators and admins of an agency only (403 otherwise)."""
+"""Upload → preview → confirm. Coordinators and admins of an agency only (403 otherwise).
+
+A staged upload is previewed and confirmed by the user who uploaded it only (404 otherwise).
+"""
 
 from __future__ import annotations
 
@@ -11,13 +14,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from importer.apply import apply_import
 from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
 from importer.presenters import preview_context
+from importer.preview import build_preview, stage_checked_upload
 from importer.reporting import result_summary
 from importer.resources import export_plan_csv, export_plan_xlsx
-from importer.services import apply_import, build_preview
-from importer.staging import load_staged, stage_checked_upload
+from importer.staging import load_staged
 from organizations.access import access_for
 from organizations.models import Agency
 from plans.models import Plan
@@ -43,7 +47,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         try:
             staged, _preview = stage_checked_upload(
                 upload=form.cleaned_data["file"],
-                agency_id=form.cleaned_data["agency"].pk,
+                agency=form.cleaned_data["agency"],
                 user_id=request.user.pk,
             )
         except ImportFileError as error:
@@ -59,7 +63,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preview(request: HttpRequest, token: str) -> HttpResponse:
     agencies = {agency.pk: agency for agency in _import_agencies(request.user)}
-    staged = load_staged(token, agency_ids=agencies)
+    staged = load_staged(token, user_id=request.user.pk, agency_ids=agencies)
     if staged is None:
         raise Http404
     data = staged.read_bytes()

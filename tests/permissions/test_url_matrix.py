@@ -18,10 +18,12 @@ import time_machine
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from importer.staging import stage_upload
 from organizations.models import Role
 from periods.models import PeriodSubmission
 from tasks.models import Evidence, Extension, TaskProgress
 from tests.factories import evidence_upload, make_member, make_periods
+from tests.sample_files import sample_path
 
 FROZEN = dt.datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 ROLES = (
@@ -68,6 +70,9 @@ SEES_PERIOD = {
     OTHER_AGENCY: {"other_coordinator"},
 }
 MEMBERS = set(ROLES) - {"anonymous"}
+# A staged import belongs to its uploader: another importer of the same agency gets 404 on it.
+IMPORTERS = EDITORS | {"other_coordinator"}
+UPLOADS = {OWN: {"coordinator"}, OTHER_AGENCY: {"other_coordinator"}}
 
 Expect = Callable[[str, str | None], int]
 
@@ -79,6 +84,17 @@ def scoped(sees: dict, may: dict, ok: int) -> Expect:
         if role not in sees[target]:
             return 404
         return ok if role in may[target] else 403
+
+    return expect
+
+
+def uploaded(by: dict, ok: int) -> Expect:
+    """403 for who may not import at all, 404 for an importer who did not upload it."""
+
+    def expect(role: str, target: str | None) -> int:
+        if role not in IMPORTERS:
+            return 403
+        return ok if role in by[target] else 404
 
     return expect
 
@@ -221,9 +237,10 @@ SPECS: dict[str, Spec] = {
         post=for_roles(EDITORS | {"other_coordinator"}, 200, 403),  # empty POST: the form again
     ),
     "importer:preview": Spec(
-        lambda o, t: reverse("importer:preview", args=["khong-ton-tai"]),
-        get=for_roles(EDITORS | {"other_coordinator"}, 404, 403),
-        post=for_roles(EDITORS | {"other_coordinator"}, 404, 403),
+        lambda o, t: reverse("importer:preview", args=[o["staged"][t].token]),
+        targets=(OWN, OTHER_AGENCY),
+        get=uploaded(UPLOADS, 200),
+        post=uploaded(UPLOADS, 200),  # empty POST: the preview again, nothing written
     ),
     "importer:export": Spec(
         lambda o, t: reverse("importer:export", kwargs={"pk": o["plan"][t].pk, "fmt": "csv"}),
@@ -294,7 +311,25 @@ def objects(world, private_media):
                 submitted_by=heads[target],
                 submitted_at=FROZEN,
             )
+        objects["staged"] = _staged_uploads(world)
     return objects
+
+
+def _staged_uploads(world) -> dict:
+    """A plan file staged by the coordinator, and one by the other agency's coordinator."""
+    data = sample_path("thai-nguyen-stp-cchc-2026.docx").read_bytes()
+    uploaders = {OWN: "coordinator", OTHER_AGENCY: "other_coordinator"}
+    agencies = {OWN: world.agency, OTHER_AGENCY: world.other_agency}
+    return {
+        target: stage_upload(
+            chunks=[data],
+            size=len(data),
+            filename="ke-hoach.docx",
+            agency_id=agencies[target].pk,
+            user_id=world.users[username].pk,
+        )
+        for target, username in uploaders.items()
+    }
 
 
 def _request(client, method: str, url: str, data: dict) -> int:

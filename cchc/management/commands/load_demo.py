@@ -8,8 +8,9 @@ from django.db import transaction
 
 from cchc.demo import AGENCIES, DEMO_YEAR, PLANS, USERS
 from cchc.demo_loading import load_demo_agency, load_demo_user
+from importer.apply import apply_import
+from importer.preview import build_preview
 from importer.reporting import result_summary
-from importer.services import apply_import, build_preview
 from periods.services import ensure_periods
 
 SAMPLES_DIR = settings.BASE_DIR / "fixtures" / "samples"

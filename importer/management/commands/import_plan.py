@@ -9,9 +9,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from importer.apply import apply_import
 from importer.parsing.document import ImportFileError
+from importer.preview import build_preview
 from importer.reporting import preview_data, result_summary
-from importer.services import apply_import, build_preview
 from organizations.models import Agency
 
 

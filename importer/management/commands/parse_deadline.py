@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from importer.parsing.deadlines import parse_deadline
+from importer.presenters import deadline_for_display
 from importer.reporting import deadline_data
-from importer.services import deadline_for_display
 
 
 class Command(BaseCommand):

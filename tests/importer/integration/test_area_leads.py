@@ -7,7 +7,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from importer.services import apply_import, build_preview
+from importer.apply import apply_import
+from importer.preview import build_preview
 from organizations.models import Role, Unit
 from tasks.models import AssignmentRole, Task, TaskAssignment
 from tests.factories import make_member

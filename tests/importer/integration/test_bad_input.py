@@ -14,8 +14,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
+from importer.apply import apply_import
 from importer.parsing.document import ImportFileError
-from importer.services import apply_import, build_preview
+from importer.preview import build_preview
 from importer.staging import staging_dir
 from plans.models import Plan
 from tasks.models import Task

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from importer.services import apply_import, build_preview
+from importer.apply import apply_import
+from importer.preview import build_preview
 from plans.models import Plan
 from tasks.models import Task, TaskStatus
 from tests.importer.integration.conftest import KSTTHC, sample, snapshot

@@ -12,7 +12,8 @@ from decimal import Decimal
 import pytest
 
 from budget.models import BudgetLine
-from importer.services import apply_import, build_preview
+from importer.apply import apply_import
+from importer.preview import build_preview
 from indicators.models import Indicator
 from plans.models import Plan, PlanKind
 from tasks.models import AssignmentRole, DeadlineKind, Task, TaskAssignment

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 
 from importer.staging import load_staged, staging_dir
-from organizations.models import Unit, UnitAlias, UnitKind
+from organizations.models import Role, Unit, UnitAlias, UnitKind
 from plans.models import Plan
 from tasks.models import Task
+from tests.factories import make_member
 from tests.importer.integration.conftest import CCHC, KSTTHC, sample, snapshot
 from tests.importer.reading.docx_builders import P, T, build_docx, task_row
 
@@ -97,7 +98,8 @@ def test_upload_preview_confirm(demo, client):
     assert (plan.number, str(plan.issued_on)) == ("12", "2026-01-05")
     assert Task.objects.filter(plan=plan).count() == 35
     assert plan.source_file.name.endswith(".docx")
-    assert load_staged(token, agency_ids=None) is None  # staged file removed after confirm
+    # The staged file is removed after confirm.
+    assert load_staged(token, user_id=demo.users["coordinator"].pk, agency_ids=None) is None
 
 
 def test_another_agencys_staged_import_is_404(demo, client):
@@ -108,6 +110,29 @@ def test_another_agencys_staged_import_is_404(demo, client):
     assert client.post(reverse("importer:preview", args=[token]), {}).status_code == 404
     assert client.get("/nhap-ke-hoach/..%2F..%2Fetc%2Fpasswd/").status_code == 404
     assert Plan.objects.count() == 0
+
+
+@pytest.mark.parametrize("uploader, other", [("coordinator", "admin"), ("admin", "coordinator")])
+def test_a_staged_import_belongs_to_its_uploader(demo, client, uploader, other):
+    """Another importer of the same agency cannot see or confirm someone else's upload."""
+    client.force_login(demo.users[uploader])
+    token = _token(_upload(client, sample(CCHC), CCHC))
+    url = reverse("importer:preview", args=[token])
+    data = {name: v for name, v in client.get(url).context["form"].initial.items() if v is not None}
+    second_coordinator = make_member(
+        Role.COORDINATOR,
+        agency=demo.thai_nguyen,
+        unit=demo.unit("Văn phòng Sở"),
+        username="i.vp2",
+    )
+    for user in (demo.users[other], second_coordinator):
+        client.force_login(user)
+        assert client.get(url).status_code == 404
+        assert client.post(url, data).status_code == 404
+    assert Plan.objects.count() == 0
+    client.force_login(demo.users[uploader])
+    assert client.get(url).status_code == 200  # still there for its uploader
+    assert client.post(url, data).status_code == 302 and Plan.objects.count() == 1
 
 
 def test_unknown_units_are_mapped_created_or_kept(demo, client):

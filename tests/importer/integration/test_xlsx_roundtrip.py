@@ -8,8 +8,9 @@ import io
 
 import pytest
 
+from importer.apply import apply_import
+from importer.preview import build_preview
 from importer.resources import HEADERS, export_plan_csv, export_plan_xlsx
-from importer.services import apply_import, build_preview
 from plans.models import Plan
 from tasks.models import Task
 from tests.importer.integration.conftest import CCHC, KSTTHC, KSTTHC_XLSX, sample, snapshot
