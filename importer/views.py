@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from common.http import AuthenticatedHttpRequest
 from importer.apply import apply_import
 from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
@@ -40,7 +41,7 @@ def _import_agencies(user) -> QuerySet[Agency]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     agencies = _import_agencies(request.user)
     form = UploadForm(request.POST or None, request.FILES or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
@@ -61,7 +62,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preview(request: HttpRequest, token: str) -> HttpResponse:
+def preview(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     agencies = {agency.pk: agency for agency in _import_agencies(request.user)}
     staged = load_staged(token, user_id=request.user.pk, agency_ids=agencies)
     if staged is None:
