@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from organizations.access import access_for
-from organizations.shortcuts import deny_unless_in
+from organizations.scoping import deny_unless
+from organizations.shortcuts import run_with_messages
 from periods.models import ReportingPeriod
 from tasks import services
 from tasks.filters import TaskFilter
@@ -112,8 +113,7 @@ def task_detail(request, pk: int):
 def task_update(request, pk: int):
     """The update form; htmx swaps the page body, plain POST redirects (works without JS)."""
     task = _fetch(request.user, pk)
-    if not task.user_can_edit:
-        raise PermissionDenied
+    deny_unless(task.user_can_edit)
     form = _progress_form(request.user, task)
     if form is None:
         messages.error(request, _("Không có kỳ báo cáo nào đang mở để cập nhật."))
@@ -157,8 +157,7 @@ def _save_progress(request, task: Task, form: ProgressForm) -> bool:
 @require_POST
 def task_comment(request, pk: int):
     task = _fetch(request.user, pk)
-    if not task.user_can_comment:
-        raise PermissionDenied
+    deny_unless(task.user_can_comment)
     form = CommentForm(request.POST)
     if form.is_valid():
         services.add_comment(task=task, user=request.user, body=form.cleaned_data["body"])
@@ -172,8 +171,7 @@ def task_comment(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def extension_request(request, pk: int):
     task = _fetch(request.user, pk)
-    if not task.user_can_extend:
-        raise PermissionDenied
+    deny_unless(task.user_can_extend)
     form = ExtensionRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -190,9 +188,10 @@ def extension_request(request, pk: int):
 @require_POST
 def extension_decide(request, pk: int):
     extension = get_object_or_404(Extension.objects.visible_to(request.user), pk=pk)
-    deny_unless_in(Extension.objects.decidable_by(request.user), pk)
+    deny_unless(Extension.objects.decidable_by(request.user).contains(extension))
     form = ExtensionDecisionForm(request.POST)
-    try:
+
+    def decide() -> None:
         if not form.is_valid():
             raise ValidationError(_("Vui lòng chọn duyệt hoặc không duyệt."))
         services.decide_extension(
@@ -201,10 +200,8 @@ def extension_decide(request, pk: int):
             approve=form.approves,
             note=form.cleaned_data["note"],
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã xử lý đề nghị gia hạn."))
+
+    run_with_messages(request, decide, success=_("Đã xử lý đề nghị gia hạn."))
     return redirect(extension.task)
 
 
@@ -226,7 +223,7 @@ def progress_send_back(request, pk: int):
     entry = get_object_or_404(
         TaskProgress.objects.visible_to(request.user).select_related("task", "period"), pk=pk
     )
-    deny_unless_in(ReportingPeriod.objects.editable_by(request.user), entry.period_id)
+    deny_unless(ReportingPeriod.objects.editable_by(request.user).contains(entry.period))
     form = SendBackForm(request.POST)
     if form.is_valid():
         services.send_back_progress(

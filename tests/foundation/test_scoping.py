@@ -12,9 +12,15 @@ def visible(world, who):
 
 def test_agency_wide_roles_see_every_task_of_their_agency_only(world):
     own = {world.task_a, world.task_b, world.task_group}
-    for role in ("admin", "coordinator", "leader", "accountant"):
+    for role in ("admin", "coordinator", "leader"):
         assert visible(world, role) == own, role
     assert visible(world, "other_coordinator") == {world.task_other}
+
+
+def test_the_accountant_reads_plans_but_no_task(world):
+    accountant = world.users["accountant"]
+    assert set(Plan.objects.visible_to(accountant)) == {world.task_a.plan}
+    assert visible(world, "accountant") == set()
 
 
 def test_staff_see_tasks_their_unit_leads_coordinates_or_whose_group_contains_it(world):
