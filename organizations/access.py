@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from organizations.roles import AGENCY_EDITOR_ROLES, ALL_ROLES, UNIT_ROLES, Role
+from organizations.roles import AGENCY_EDITOR_ROLES, UNIT_ROLES, Role
 
 _CACHE_ATTRIBUTE = "_cchc_access"
 
@@ -39,10 +39,6 @@ class Access:
     @property
     def editable_agency_ids(self) -> frozenset[int]:
         return self.agencies_for(AGENCY_EDITOR_ROLES)
-
-    @property
-    def member_agency_ids(self) -> frozenset[int]:
-        return self.agencies_for(ALL_ROLES)
 
     def can_read_agency(self, agency_id: int, *, roles: Iterable[str]) -> bool:
         return self.is_superuser or agency_id in self.agencies_for(roles)
