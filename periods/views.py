@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from periods.models import PeriodSubmission, PeriodSubmissionQuerySet, Reporting
 
 @login_required
 @require_safe
-def period_list(request):
+def period_list(request: HttpRequest) -> HttpResponse:
     periods = (
         ReportingPeriod.objects.visible_to(request.user)
         .with_open_state(on=timezone.localdate())
@@ -43,7 +44,7 @@ class OverviewLine:
 
 @login_required
 @require_safe
-def period_detail(request, pk: int):
+def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Task readers see every unit; staff and unit heads see their own units."""
     periods = ReportingPeriod.objects.visible_to(request.user).select_related("agency")
     period = get_object_or_404(periods, pk=pk)
@@ -65,7 +66,9 @@ def period_detail(request, pk: int):
     return render(request, "periods/period_detail.html", context)
 
 
-def _overview_line(row, head_unit_ids, can_manage: bool) -> OverviewLine:
+def _overview_line(
+    row: services.UnitSubmissionRow, head_unit_ids: frozenset[int], can_manage: bool
+) -> OverviewLine:
     submitted = row.submission is not None and row.submission.is_submitted
     return OverviewLine(
         row,
@@ -76,7 +79,7 @@ def _overview_line(row, head_unit_ids, can_manage: bool) -> OverviewLine:
 
 @login_required
 @require_POST
-def submit_report(request, pk: int):
+def submit_report(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
     unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, agency_id=period.agency_id)
     run_with_messages(
@@ -89,7 +92,7 @@ def submit_report(request, pk: int):
 
 @login_required
 @require_POST
-def return_report(request, pk: int):
+def return_report(request: HttpRequest, pk: int) -> HttpResponse:
     submissions = PeriodSubmission.objects.visible_to(request.user).select_related("unit")
     submission = get_object_or_404(submissions, pk=pk)
     form = ReturnForm(request.POST)
@@ -107,7 +110,7 @@ def return_report(request, pk: int):
 
 @login_required
 @require_POST
-def reopen(request, pk: int):
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
     deny_unless(ReportingPeriod.objects.editable_by(request.user).contains(period))
     form = ReopenForm(request.POST)
