@@ -7,7 +7,8 @@ reports and jobs go through those, so the rules live there and the facts here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from organizations.roles import AGENCY_EDITOR_ROLES, UNIT_ROLES, Role
 
@@ -21,7 +22,7 @@ class Access:
     is_superuser: bool
     roles: frozenset[str]
     # For each role held, the agencies it is held in (a province viewer's: with those below).
-    agencies_by_role: Mapping[str, frozenset[int]]
+    agencies_by_role: Mapping[str, frozenset[int]] = field(hash=False)
     unit_ids: frozenset[int]  # units the user works in, plus groups that contain them
     head_unit_ids: frozenset[int]  # units the user heads
 
@@ -50,7 +51,7 @@ class Access:
 NO_ACCESS = Access(
     is_superuser=False,
     roles=frozenset(),
-    agencies_by_role={},
+    agencies_by_role=MappingProxyType({}),
     unit_ids=frozenset(),
     head_unit_ids=frozenset(),
 )
@@ -98,7 +99,7 @@ def _compute_access(user) -> Access:
     return Access(
         is_superuser=user.is_superuser,
         roles=frozenset(by_role),
-        agencies_by_role={role: frozenset(ids) for role, ids in by_role.items()},
+        agencies_by_role=MappingProxyType({role: frozenset(ids) for role, ids in by_role.items()}),
         unit_ids=frozenset(units),
         head_unit_ids=frozenset(heads),
     )
