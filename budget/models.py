@@ -8,17 +8,16 @@ from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organizations.access import access_for
+from organizations.roles import AGENCY_WIDE_ROLES
+from organizations.scoping import ScopedQuerySet
 from plans.models import Plan
 
 
-class BudgetLineQuerySet(models.QuerySet):
-    def visible_to(self, user) -> BudgetLineQuerySet:
-        """Budget is agency-wide information: only agency-wide roles read it."""
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        return self.filter(plan__agency_id__in=access.readable_agency_ids)
+class BudgetLineQuerySet(ScopedQuerySet):
+    """Budget is agency-wide information: only agency-wide roles (the accountant too) read it."""
+
+    agency_field = "plan__agency"
+    read_roles = AGENCY_WIDE_ROLES
 
     def top_level(self) -> BudgetLineQuerySet:
         return self.filter(parent__isnull=True)

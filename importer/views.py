@@ -8,7 +8,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,8 +22,8 @@ from importer.preview import build_preview, stage_checked_upload
 from importer.reporting import result_summary
 from importer.resources import export_plan_csv, export_plan_xlsx
 from importer.staging import load_staged
-from organizations.access import access_for
 from organizations.models import Agency
+from organizations.scoping import deny_unless
 from plans.models import Plan
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,10 +31,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _import_agencies(user) -> QuerySet[Agency]:
     """Agencies the user may import into; nobody else gets past this (403)."""
-    access = access_for(user)
-    agencies = Agency.objects.filter(pk__in=access.editable_agency_ids, is_active=True)
-    if not agencies:
-        raise PermissionDenied
+    agencies = Agency.objects.editable_by(user).filter(is_active=True)
+    deny_unless(bool(agencies))  # fetches the rows once; the form and the preview reuse them
     return agencies
 
 

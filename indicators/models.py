@@ -6,14 +6,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organizations.access import access_for
 from periods.models import ReportingPeriod
 from plans.models import Plan
-from tasks.models import Area, Task, TaskAssignment
+from tasks.models import Area, Task
 
 
 class Comparator(models.TextChoices):
@@ -24,18 +22,6 @@ class Comparator(models.TextChoices):
     EQ = "eq", _("đạt")
     LTE = "lte", _("không quá")
     LT = "lt", _("dưới")
-
-
-class IndicatorQuerySet(models.QuerySet):
-    def visible_to(self, user) -> IndicatorQuerySet:
-        """Agency-wide readers see all; unit roles see indicators tied to their units' tasks."""
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        own_task = TaskAssignment.objects.filter(
-            task_id=OuterRef("task_id"), unit_id__in=access.unit_ids
-        )
-        return self.filter(Q(plan__agency_id__in=access.readable_agency_ids) | Exists(own_task))
 
 
 class Indicator(models.Model):
@@ -71,7 +57,6 @@ class Indicator(models.Model):
     )
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
 
-    objects = IndicatorQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

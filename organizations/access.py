@@ -1,22 +1,16 @@
-"""What a user may see and change, computed once per request.
+"""Which agencies and units a user reaches, through which roles, computed once per request.
 
-Every permission-aware QuerySet method (``visible_to(user)``, ``editable_by(user)``)
-asks :func:`access_for`; views, exports, reports and jobs go through those methods,
-so the rules live here and nowhere else.
+The scoped QuerySets (:mod:`organizations.scoping`) turn this into rows; views, exports,
+reports and jobs go through those, so the rules live there and the facts here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from organizations.models import (
-    AGENCY_EDITOR_ROLES,
-    AGENCY_WIDE_ROLES,
-    Agency,
-    Membership,
-    Role,
-    Unit,
-)
+from organizations.roles import AGENCY_EDITOR_ROLES, UNIT_ROLES, Role
 
 _CACHE_ATTRIBUTE = "_cchc_access"
 
@@ -27,11 +21,10 @@ class Access:
 
     is_superuser: bool
     roles: frozenset[str]
-    readable_agency_ids: frozenset[int]  # read everything in these agencies
-    editable_agency_ids: frozenset[int]  # change everything in these agencies
+    # For each role held, the agencies it is held in (a province viewer's: with those below).
+    agencies_by_role: Mapping[str, frozenset[int]] = field(hash=False)
     unit_ids: frozenset[int]  # units the user works in, plus groups that contain them
     head_unit_ids: frozenset[int]  # units the user heads
-    member_agency_ids: frozenset[int]  # agencies the user has any role in
 
     @property
     def is_anonymous(self) -> bool:
@@ -40,8 +33,16 @@ class Access:
     def has_role(self, *roles: str) -> bool:
         return self.is_superuser or bool(self.roles.intersection(roles))
 
-    def can_read_agency(self, agency_id: int) -> bool:
-        return self.is_superuser or agency_id in self.readable_agency_ids
+    def agencies_for(self, roles: Iterable[str]) -> frozenset[int]:
+        """Agencies where the user holds one of ``roles`` (the scoped querysets' agency side)."""
+        return frozenset().union(*(self.agencies_by_role.get(role, ()) for role in roles))
+
+    @property
+    def editable_agency_ids(self) -> frozenset[int]:
+        return self.agencies_for(AGENCY_EDITOR_ROLES)
+
+    def can_read_agency(self, agency_id: int, *, roles: Iterable[str]) -> bool:
+        return self.is_superuser or agency_id in self.agencies_for(roles)
 
     def can_edit_agency(self, agency_id: int) -> bool:
         return self.is_superuser or agency_id in self.editable_agency_ids
@@ -50,11 +51,9 @@ class Access:
 NO_ACCESS = Access(
     is_superuser=False,
     roles=frozenset(),
-    readable_agency_ids=frozenset(),
-    editable_agency_ids=frozenset(),
+    agencies_by_role=MappingProxyType({}),
     unit_ids=frozenset(),
     head_unit_ids=frozenset(),
-    member_agency_ids=frozenset(),
 )
 
 
@@ -77,36 +76,30 @@ def forget_access(user) -> None:
 
 
 def _compute_access(user) -> Access:
+    # Imported here: organizations.models builds Agency's manager on organizations.scoping,
+    # which reads this module, so a module-level import would be circular.
+    from organizations.models import Agency, Membership, Unit
+
     memberships = list(
         Membership.objects.for_user(user).values_list("role", "agency_id", "unit_id")
     )
-    readable: set[int] = set()
-    editable: set[int] = set()
+    by_role: dict[str, set[int]] = {}
     units: set[int] = set()
     heads: set[int] = set()
     for role, agency_id, unit_id in memberships:
-        if role == Role.PROVINCE_VIEWER:
-            readable |= Agency(pk=agency_id).subtree_ids()
-        elif role in AGENCY_WIDE_ROLES:
-            readable.add(agency_id)
-        if role in AGENCY_EDITOR_ROLES:
-            editable.add(agency_id)
-        if unit_id and role in (Role.STAFF, Role.UNIT_HEAD):
+        province = role == Role.PROVINCE_VIEWER
+        reached = Agency(pk=agency_id).subtree_ids() if province else {agency_id}
+        by_role.setdefault(role, set()).update(reached)
+        if unit_id and role in UNIT_ROLES:
             units.add(unit_id)
             if role == Role.UNIT_HEAD:
                 heads.add(unit_id)
     if units:
         units |= set(Unit.objects.groups_containing(units).values_list("pk", flat=True))
-    if user.is_superuser:
-        all_agencies = set(Agency.objects.values_list("pk", flat=True))
-        readable |= all_agencies
-        editable |= all_agencies
     return Access(
         is_superuser=user.is_superuser,
-        roles=frozenset(role for role, _agency, _unit in memberships),
-        readable_agency_ids=frozenset(readable),
-        editable_agency_ids=frozenset(editable),
+        roles=frozenset(by_role),
+        agencies_by_role=MappingProxyType({role: frozenset(ids) for role, ids in by_role.items()}),
         unit_ids=frozenset(units),
         head_unit_ids=frozenset(heads),
-        member_agency_ids=frozenset(agency_id for _role, agency_id, _unit in memberships),
     )

@@ -10,6 +10,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from organizations.roles import ALL_ROLES, UNIT_ROLES, Role
+from organizations.scoping import ScopedQuerySet
+
+
+class AgencyQuerySet(ScopedQuerySet):
+    """Agencies as scoped rows: ``editable_by(user)`` are those the user may import into."""
+
+    agency_field = "pk"
+    read_roles = ALL_ROLES  # every member reads its own agency; a province viewer those below
+
 
 class Agency(models.Model):
     """A cơ quan that owns plans and data, e.g. "Sở Tư pháp tỉnh Thái Nguyên".
@@ -46,6 +56,7 @@ class Agency(models.Model):
     )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
 
+    objects = AgencyQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -178,26 +189,6 @@ class UnitAlias(models.Model):
         return self.name
 
 
-class Role(models.TextChoices):
-    STAFF = "staff", _("Cán bộ phòng")
-    UNIT_HEAD = "unit_head", _("Trưởng phòng")
-    COORDINATOR = "coordinator", _("Văn phòng Sở (điều phối)")
-    LEADER = "leader", _("Lãnh đạo")
-    ACCOUNTANT = "accountant", _("Kế toán")
-    ADMIN = "admin", _("Quản trị")
-    PROVINCE_VIEWER = "province_viewer", _("Theo dõi cấp tỉnh")
-
-
-# Roles whose holder reads every plan of the agency (and, for a province viewer,
-# of every agency below it). Staff and unit heads see only their units' tasks.
-AGENCY_WIDE_ROLES = frozenset(
-    {Role.COORDINATOR, Role.LEADER, Role.ACCOUNTANT, Role.ADMIN, Role.PROVINCE_VIEWER}
-)
-UNIT_ROLES = frozenset({Role.STAFF, Role.UNIT_HEAD})
-# Roles that may change any task of the agency (import, edit, lock periods).
-AGENCY_EDITOR_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-
-
 class MembershipQuerySet(models.QuerySet):
     def for_user(self, user) -> MembershipQuerySet:
         return self.filter(user=user, is_active=True)
@@ -238,7 +229,7 @@ class Membership(models.Model):
                 fields=["user", "agency", "unit", "role"], name="membership_unique"
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=[Role.STAFF, Role.UNIT_HEAD]) | Q(unit__isnull=False),
+                condition=~Q(role__in=sorted(UNIT_ROLES)) | Q(unit__isnull=False),
                 name="membership_unit_roles_need_unit",
             ),
         ]

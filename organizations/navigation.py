@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organizations.access import Access
-from organizations.models import Role
+from organizations.roles import ALL_ROLES, TASK_READER_ROLES, UNIT_ROLES, Role
 
 if TYPE_CHECKING:  # django-stubs-ext is a development tool: the type checker alone reads it
     from django_stubs_ext import StrOrPromise
@@ -25,14 +25,10 @@ class NavItem:
         return reverse(self.url_name)
 
 
-ALL_ROLES = frozenset(Role.values)
-UNIT_ROLES = frozenset({Role.STAFF, Role.UNIT_HEAD})
-TASK_READERS = frozenset({Role.COORDINATOR, Role.LEADER, Role.ADMIN, Role.PROVINCE_VIEWER})
-
 NAV_ITEMS = (
     NavItem(_("Nhiệm vụ của đơn vị"), "tasks:mine", UNIT_ROLES),
-    NavItem(_("Nhiệm vụ"), "tasks:mine", TASK_READERS - UNIT_ROLES),
-    NavItem(_("Kỳ báo cáo"), "periods:list", TASK_READERS | {Role.UNIT_HEAD}),
+    NavItem(_("Nhiệm vụ"), "tasks:mine", TASK_READER_ROLES - UNIT_ROLES),
+    NavItem(_("Kỳ báo cáo"), "periods:list", TASK_READER_ROLES | {Role.UNIT_HEAD}),
     NavItem(
         _("Gia hạn"), "tasks:extensions", frozenset({Role.COORDINATOR, Role.ADMIN, Role.UNIT_HEAD})
     ),

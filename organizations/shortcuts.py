@@ -1,15 +1,23 @@
-"""View helpers for the project's one rule: out of scope is 404, in scope but not allowed is 403."""
+"""View glue shared by the apps: a service call whose outcome becomes a flash message."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 
-def deny_unless_in(allowed: QuerySet, pk: int) -> None:
-    """Raise 403 unless the object ``pk`` is in ``allowed`` (e.g. ``editable_by(user)``).
+def run_with_messages(request: HttpRequest, action: Callable[[], object], *, success: str) -> bool:
+    """Run ``action``; say ``success``, or the ValidationError's messages, to the user.
 
-    Call it after fetching the object through ``visible_to(user)`` (which gives the 404).
+    For POST-then-redirect actions whose refusal is a sentence, not a form to show again.
     """
-    if not allowed.filter(pk=pk).exists():
-        raise PermissionDenied
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
+    return True

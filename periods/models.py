@@ -14,6 +14,8 @@ from simple_history.models import HistoricalRecords
 
 from organizations.access import access_for
 from organizations.models import Agency, Unit
+from organizations.roles import ALL_ROLES, TASK_READER_ROLES
+from organizations.scoping import ScopedQuerySet
 
 
 class PeriodKind(models.TextChoices):
@@ -68,21 +70,11 @@ class PeriodRule(models.Model):
                 raise ValidationError({day_field: _("Ngày, tháng không hợp lệ.")}) from exc
 
 
-class ReportingPeriodQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ReportingPeriodQuerySet:
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        return self.filter(
-            Q(agency_id__in=access.readable_agency_ids) | Q(agency_id__in=access.member_agency_ids)
-        )
+class ReportingPeriodQuerySet(ScopedQuerySet):
+    """Every member of an agency reads its periods; agency editors reopen them."""
 
-    def editable_by(self, user) -> ReportingPeriodQuerySet:
-        """Periods the user may reopen and whose submissions it may return (Văn phòng)."""
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        return self.filter(agency_id__in=access.editable_agency_ids)
+    agency_field = "agency"
+    read_roles = ALL_ROLES
 
     def accepting_updates_from(self, user, *, on: dt.date) -> ReportingPeriodQuerySet:
         """Started periods the user may write progress into on ``on``.
@@ -90,12 +82,10 @@ class ReportingPeriodQuerySet(models.QuerySet):
         Staff and unit heads write only while a period is open (before its cut-off,
         or reopened by the Văn phòng); agency editors may correct any started period.
         """
-        started = self.filter(start__lte=on)
         access = access_for(user)
-        if access.is_superuser:
-            return started
         open_for_staff = Q(cutoff__gte=on) | Q(reopened_until__gte=on)
-        return started.filter(Q(agency_id__in=access.editable_agency_ids) | open_for_staff)
+        rule = self.scope(access, agency_ids=access.editable_agency_ids, also=open_for_staff)
+        return self.filter(start__lte=on).where(rule)
 
     def with_open_state(self, *, on: dt.date) -> ReportingPeriodQuerySet:
         """Annotate ``open_for_staff`` (same rule as :meth:`ReportingPeriod.is_open_for_staff`)."""
@@ -172,15 +162,14 @@ class SubmissionStatus(models.TextChoices):
     RETURNED = "returned", _("Bị trả lại")
 
 
-class PeriodSubmissionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> PeriodSubmissionQuerySet:
-        """Agency-wide readers see every unit's submission; unit roles their own units'."""
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        return self.filter(
-            Q(period__agency_id__in=access.readable_agency_ids) | Q(unit_id__in=access.unit_ids)
-        )
+class PeriodSubmissionQuerySet(ScopedQuerySet):
+    """Task readers see every unit's submission; unit roles their own units'."""
+
+    agency_field = "period__agency"
+    read_roles = TASK_READER_ROLES
+
+    def reached_through_units(self, unit_ids: frozenset[int]) -> Q:
+        return Q(unit_id__in=sorted(unit_ids))
 
 
 class PeriodSubmission(models.Model):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organizations.access import access_for
 from organizations.models import Agency, Unit
+from organizations.scoping import deny_unless
 from periods.models import (
     PeriodRule,
     PeriodSubmission,
@@ -55,11 +56,6 @@ def ensure_periods(*, agency: Agency, year: int) -> list[ReportingPeriod]:
     return sorted(periods, key=lambda p: p.cutoff)
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 @transaction.atomic
 def submit_period_report(
     *, period: ReportingPeriod, unit: Unit, user, on: dt.date | None = None
@@ -67,7 +63,7 @@ def submit_period_report(
     """The unit head's "Gửi báo cáo": mark the unit's report for ``period`` as sent."""
     day = on or timezone.localdate()
     access = access_for(user)
-    _require(unit.pk in access.head_unit_ids and unit.agency_id == period.agency_id)
+    deny_unless(unit.pk in access.head_unit_ids and unit.agency_id == period.agency_id)
     if day < period.start:
         raise ValidationError(_("Kỳ báo cáo chưa bắt đầu."))
     submission = PeriodSubmission.objects.filter(period=period, unit=unit).first()
@@ -85,7 +81,7 @@ def submit_period_report(
 @transaction.atomic
 def return_submission(*, submission: PeriodSubmission, user, comment: str) -> PeriodSubmission:
     """The Văn phòng sends a unit's report back; the unit corrects and submits again."""
-    _require(ReportingPeriod.objects.editable_by(user).filter(pk=submission.period_id).exists())
+    deny_unless(ReportingPeriod.objects.editable_by(user).filter(pk=submission.period_id).exists())
     if not comment.strip():
         raise ValidationError({"comment": _("Vui lòng nêu lý do trả lại.")})
     if not submission.is_submitted:
@@ -105,7 +101,7 @@ def reopen_period(
 ) -> ReportingPeriod:
     """Reopen a cut-off period for staff until ``until``; ``None`` locks it again."""
     day = on or timezone.localdate()
-    _require(ReportingPeriod.objects.editable_by(user).filter(pk=period.pk).exists())
+    deny_unless(ReportingPeriod.objects.editable_by(user).contains(period))
     if until is not None and until < day:
         raise ValidationError({"until": _("Ngày mở lại đến phải từ hôm nay trở đi.")})
     period.reopened_until = until

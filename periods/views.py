@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -13,11 +14,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from organizations.access import access_for
 from organizations.models import Unit
-from organizations.shortcuts import deny_unless_in
+from organizations.scoping import deny_unless
+from organizations.shortcuts import run_with_messages
 from periods import services
 from periods.forms import ReopenForm, ReturnForm
-from periods.models import PeriodSubmission, ReportingPeriod
-from tasks.selectors import submission_overview
+from periods.models import PeriodSubmission, PeriodSubmissionQuerySet, ReportingPeriod
+from tasks.selectors import UnitSubmissionRow, submission_overview
 
 
 @login_required
@@ -32,22 +34,31 @@ def period_list(request: HttpRequest) -> HttpResponse:
     return render(request, "periods/period_list.html", {"periods": periods})
 
 
+@dataclass(frozen=True)
+class OverviewLine:
+    """A row of the overview with what the viewer may do on it (decided here, not in HTML)."""
+
+    row: UnitSubmissionRow
+    can_submit: bool
+    can_return: bool
+
+
 @login_required
 @require_safe
 def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Agency-wide readers see every unit; staff and unit heads see their own units."""
+    """Task readers see every unit; staff and unit heads see their own units."""
     periods = ReportingPeriod.objects.visible_to(request.user).select_related("agency")
     period = get_object_or_404(periods, pk=pk)
     access = access_for(request.user)
     rows = submission_overview(period=period)
-    if not access.can_read_agency(period.agency_id):
+    if not access.can_read_agency(period.agency_id, roles=PeriodSubmissionQuerySet.read_roles):
         rows = [row for row in rows if row.unit.pk in access.unit_ids]
     can_manage = access.can_edit_agency(period.agency_id)
     context = {
         "period": period,
         "rows": rows,
+        "lines": [_overview_line(row, access.head_unit_ids, can_manage) for row in rows],
         "submitted_count": sum(1 for row in rows if row.submission and row.submission.is_submitted),
-        "head_unit_ids": access.head_unit_ids,
         "can_manage": can_manage,
         "is_open": period.is_open_for_staff(timezone.localdate()),
         "reopen_form": ReopenForm(initial={"until": period.reopened_until}) if can_manage else None,
@@ -56,35 +67,45 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "periods/period_detail.html", context)
 
 
+def _overview_line(
+    row: UnitSubmissionRow, head_unit_ids: frozenset[int], can_manage: bool
+) -> OverviewLine:
+    submitted = row.submission is not None and row.submission.is_submitted
+    return OverviewLine(
+        row,
+        can_submit=row.unit.pk in head_unit_ids and not submitted,
+        can_return=can_manage and submitted,
+    )
+
+
 @login_required
 @require_POST
 def submit_report(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
     unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, agency_id=period.agency_id)
-    try:
-        services.submit_period_report(period=period, unit=unit, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã gửi báo cáo %(period)s.") % {"period": period.label})
+    run_with_messages(
+        request,
+        lambda: services.submit_period_report(period=period, unit=unit, user=request.user),
+        success=_("Đã gửi báo cáo %(period)s.") % {"period": period.label},
+    )
     return redirect("periods:detail", pk=period.pk)
 
 
 @login_required
 @require_POST
 def return_report(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = get_object_or_404(PeriodSubmission.objects.visible_to(request.user), pk=pk)
+    submissions = PeriodSubmission.objects.visible_to(request.user).select_related("unit")
+    submission = get_object_or_404(submissions, pk=pk)
     form = ReturnForm(request.POST)
-    try:
-        services.return_submission(
+    run_with_messages(
+        request,
+        lambda: services.return_submission(
             submission=submission,
             user=request.user,
             comment=form.cleaned_data["comment"] if form.is_valid() else "",
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã trả lại báo cáo của %(unit)s.") % {"unit": submission.unit})
+        ),
+        success=_("Đã trả lại báo cáo của %(unit)s.") % {"unit": submission.unit},
+    )
     return redirect("periods:detail", pk=submission.period_id)
 
 
@@ -92,14 +113,13 @@ def return_report(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
-    deny_unless_in(ReportingPeriod.objects.editable_by(request.user), pk)
+    deny_unless(ReportingPeriod.objects.editable_by(request.user).contains(period))
     form = ReopenForm(request.POST)
-    try:
+
+    def reopen_until() -> None:
         if not form.is_valid():
             raise ValidationError(_("Ngày không hợp lệ."))
         services.reopen_period(period=period, user=request.user, until=form.cleaned_data["until"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã cập nhật trạng thái mở của kỳ báo cáo."))
+
+    run_with_messages(request, reopen_until, success=_("Đã cập nhật trạng thái mở của kỳ báo cáo."))
     return redirect("periods:detail", pk=period.pk)

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organizations.access import access_for
 from organizations.models import Agency
+from organizations.roles import AGENCY_WIDE_ROLES
+from organizations.scoping import ScopedQuerySet
 
 
 class PlanKind(models.TextChoices):
@@ -26,29 +27,20 @@ class PlanStatus(models.TextChoices):
     CLOSED = "closed", _("Đã kết thúc")
 
 
-class PlanQuerySet(models.QuerySet):
-    def visible_to(self, user) -> PlanQuerySet:
-        """Plans of agencies the user reads in full, or that hold a task of the user's units."""
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
+class PlanQuerySet(ScopedQuerySet):
+    """Plans of agencies the user reads in full, or that hold a task of the user's units."""
+
+    agency_field = "agency"
+    read_roles = AGENCY_WIDE_ROLES
+
+    def reached_through_units(self, unit_ids: frozenset[int]) -> Q:
         # The one cycle the apps keep: tasks.models imports Plan for Task.plan, and a
         # plan is visible through its tasks' units. Importing here, when the query is
         # built, lets plans stay below tasks.
         from tasks.models import TaskAssignment
 
-        own_units = TaskAssignment.objects.filter(
-            task__plan=models.OuterRef("pk"), unit_id__in=access.unit_ids
-        )
-        return self.filter(
-            Q(agency_id__in=access.readable_agency_ids) | Q(models.Exists(own_units))
-        )
-
-    def editable_by(self, user) -> PlanQuerySet:
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        return self.filter(agency_id__in=access.editable_agency_ids)
+        plan_ids = TaskAssignment.objects.filter(unit_id__in=unit_ids).values("task__plan_id")
+        return Q(pk__in=plan_ids)
 
     def active(self) -> PlanQuerySet:
         return self.filter(status=PlanStatus.ACTIVE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organizations.access import access_for
@@ -14,7 +14,6 @@ from tasks.models import (
     Area,
     AssignmentRole,
     ReportBucket,
-    TaskAssignment,
     TaskStatus,
     Timeliness,
 )
@@ -104,8 +103,7 @@ class TaskFilter(django_filters.FilterSet):
 
     def by_role(self, queryset, name, value):
         unit_ids = access_for(self.request.user).unit_ids
-        mine = TaskAssignment.objects.filter(task=OuterRef("pk"), unit_id__in=unit_ids, role=value)
-        return queryset.filter(Exists(mine))
+        return queryset.where(queryset.assigned_to(unit_ids, value))
 
     def queryset_without(self, *names: str):
         """The filtered rows ignoring some filters (bucket counts ignore the bucket filter)."""

@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import PurePath
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organizations.access import access_for
+from organizations.access import Access, access_for
 from organizations.models import Unit
+from organizations.roles import TASK_READER_ROLES
+from organizations.scoping import Condition, ScopedQuerySet
 from periods.models import ReportingPeriod
 from plans.models import Plan
 from tasks import timeliness as rules
@@ -88,66 +91,83 @@ def _soon_days(soon_days: int | None) -> int:
     return settings.DUE_SOON_DAYS if soon_days is None else soon_days
 
 
-class TaskQuerySet(models.QuerySet):
-    def visible_to(self, user) -> TaskQuerySet:
-        """The one scoping rule for tasks: every list, detail, export, report and job uses it.
+class TaskScopedQuerySet(ScopedQuerySet):
+    """The scope of tasks and of the rows that hang off one (entries, evidence, extensions).
 
-        Agency-wide roles see every task of their agencies; staff and unit heads see
-        tasks their units (or groups containing them) lead or coordinate.
+    Task readers see every row of their agencies; staff and unit heads see the rows of
+    tasks their units (or groups containing them) lead or coordinate.
+    """
+
+    agency_field = "task__plan__agency"
+    read_roles = TASK_READER_ROLES
+    task_field: ClassVar[str] = "task"  # path from a row to its task ("pk" for Task)
+
+    def reached_through_units(self, unit_ids: frozenset[int]) -> Condition:
+        return self.assigned_to(unit_ids)
+
+    def assigned_to(self, unit_ids, role: str | None = None) -> Condition:
+        """Rows whose task one of ``unit_ids`` leads or coordinates (or holds ``role`` in).
+
+        An indexed ``task IN (assignments of these units)``: the cost follows the units'
+        share of tasks, not the size of the database.
         """
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        own_unit = TaskAssignment.objects.filter(task=OuterRef("pk"), unit_id__in=access.unit_ids)
-        return self.filter(Q(plan__agency_id__in=access.readable_agency_ids) | Exists(own_unit))
+        if not unit_ids:
+            return False
+        assignments = TaskAssignment.objects.filter(unit_id__in=sorted(unit_ids))
+        if role is not None:
+            assignments = assignments.filter(role=role)
+        return Q(**{f"{self.task_field}__in": assignments.values("task_id")})
 
-    def editable_by(self, user) -> TaskQuerySet:
-        """Tasks the user may update: agency editors anywhere, unit roles where their unit leads."""
-        return self._for_editors_or_units_in_role(user, AssignmentRole.LEAD)
+
+class TaskQuerySet(TaskScopedQuerySet):
+    """``visible_to`` is the one scoping rule every list, detail, export, report and job uses.
+
+    ``editable_by``: agency editors anywhere, unit roles where their unit leads.
+    """
+
+    agency_field = "plan__agency"
+    task_field = "pk"
+
+    def changed_through_units(self, unit_ids: frozenset[int]) -> Condition:
+        return self.assigned_to(unit_ids, AssignmentRole.LEAD)
 
     def commentable_by(self, user) -> TaskQuerySet:
         """Tasks the user may comment on: agency editors, and units that coordinate the task."""
-        return self._for_editors_or_units_in_role(user, AssignmentRole.COORDINATING)
+        return self.where(self.commentability(access_for(user)))
 
-    def _for_editors_or_units_in_role(self, user, role: str) -> TaskQuerySet:
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        own_unit_in_role = TaskAssignment.objects.filter(
-            task=OuterRef("pk"), unit_id__in=access.unit_ids, role=role
-        )
-        return self.filter(
-            Q(plan__agency_id__in=access.editable_agency_ids) | Exists(own_unit_in_role)
-        )
+    def commentability(self, access: Access) -> Condition:
+        coordinating = self.assigned_to(access.unit_ids, AssignmentRole.COORDINATING)
+        return self.scope(access, agency_ids=access.editable_agency_ids, also=coordinating)
 
     def extendable_by(self, user) -> TaskQuerySet:
         """Tasks the user may ask an extension for: those led by a unit the user heads."""
-        access = access_for(user)
-        return self.led_by(access.head_unit_ids)
+        return self.led_by(access_for(user).head_unit_ids)
+
+    def led_by(self, unit_ids) -> TaskQuerySet:
+        return self.where(self.assigned_to(unit_ids, AssignmentRole.LEAD))
 
     def with_permissions(self, user) -> TaskQuerySet:
-        """Annotate what ``user`` may do with each row, reusing the scoping methods above."""
-        manager = Task.objects
+        """Annotate what ``user`` may do with each row, from the same rules as the methods above."""
+        access = access_for(user)
         return self.annotate(
-            user_can_edit=Exists(manager.editable_by(user).filter(pk=OuterRef("pk"))),
-            user_can_comment=Exists(manager.commentable_by(user).filter(pk=OuterRef("pk"))),
-            user_can_extend=Exists(manager.extendable_by(user).filter(pk=OuterRef("pk"))),
+            user_can_edit=self.flag(self.editability(access)),
+            user_can_comment=self.flag(self.commentability(access)),
+            user_can_extend=self.flag(self.assigned_to(access.head_unit_ids, AssignmentRole.LEAD)),
         )
 
     def with_user_role(self, user) -> TaskQuerySet:
         """Annotate ``user_role``: "lead", "coordinating" or "" for the user's own units."""
         unit_ids = access_for(user).unit_ids
-
-        def mine(role: str) -> Exists:
-            return Exists(
-                TaskAssignment.objects.filter(task=OuterRef("pk"), unit_id__in=unit_ids, role=role)
-            )
-
+        if not unit_ids:
+            return self.annotate(user_role=Value("", output_field=models.CharField()))
         return self.annotate(
             user_role=Case(
-                When(mine(AssignmentRole.LEAD), then=Value(AssignmentRole.LEAD.value)),
                 When(
-                    mine(AssignmentRole.COORDINATING),
+                    self.assigned_to(unit_ids, AssignmentRole.LEAD),
+                    then=Value(AssignmentRole.LEAD.value),
+                ),
+                When(
+                    self.assigned_to(unit_ids, AssignmentRole.COORDINATING),
                     then=Value(AssignmentRole.COORDINATING.value),
                 ),
                 default=Value(""),
@@ -217,15 +237,6 @@ class TaskQuerySet(models.QuerySet):
     def actionable(self) -> TaskQuerySet:
         """Rows that are work to do, not pure section headings."""
         return self.filter(is_section=False)
-
-    def led_by(self, unit_ids) -> TaskQuerySet:
-        return self.filter(
-            Exists(
-                TaskAssignment.objects.filter(
-                    task=OuterRef("pk"), unit_id__in=unit_ids, role=AssignmentRole.LEAD
-                )
-            )
-        )
 
     def with_units(self) -> TaskQuerySet:
         return self.select_related("plan", "plan__agency", "area", "parent").prefetch_related(
@@ -461,9 +472,8 @@ class TaskAssignment(models.Model):
         return f"{self.unit} ({self.get_role_display()})"
 
 
-class TaskProgressQuerySet(models.QuerySet):
-    def visible_to(self, user) -> TaskProgressQuerySet:
-        return self.filter(task__in=Task.objects.visible_to(user))
+class TaskProgressQuerySet(TaskScopedQuerySet):
+    """Entries follow their task's scope."""
 
 
 class TaskProgress(models.Model):
@@ -535,10 +545,8 @@ def evidence_upload_path(instance: Evidence, filename: str) -> str:
     return f"evidence/{instance.task_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class EvidenceQuerySet(models.QuerySet):
-    def visible_to(self, user) -> EvidenceQuerySet:
-        """Evidence follows its task: the one task scoping rule decides."""
-        return self.filter(task__in=Task.objects.visible_to(user))
+class EvidenceQuerySet(TaskScopedQuerySet):
+    """Evidence follows its task's scope (downloads included)."""
 
 
 class Evidence(models.Model):
@@ -631,16 +639,12 @@ class ExtensionStatus(models.TextChoices):
     REJECTED = "rejected", _("Không duyệt")
 
 
-class ExtensionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ExtensionQuerySet:
-        return self.filter(task__in=Task.objects.visible_to(user))
+class ExtensionQuerySet(TaskScopedQuerySet):
+    """Requests follow their task's scope; unit heads ask through ``Task.extendable_by``."""
 
     def decidable_by(self, user) -> ExtensionQuerySet:
         """Requests the user may approve or reject: the agency editors' (Văn phòng)."""
-        access = access_for(user)
-        if access.is_superuser:
-            return self.all()
-        return self.filter(task__plan__agency_id__in=access.editable_agency_ids)
+        return self.editable_by(user)
 
     def pending(self) -> ExtensionQuerySet:
         return self.filter(status=ExtensionStatus.PENDING)

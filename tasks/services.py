@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organizations.access import access_for
+from organizations.scoping import deny_unless
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
 from tasks.evidence_check import EvidenceRejected, FileType, Problem, check_evidence
 from tasks.models import (
@@ -83,11 +84,6 @@ class ProgressReport:
     completed_on: dt.date | None = None
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def record_progress(
     *,
     task: Task,
@@ -99,7 +95,7 @@ def record_progress(
 ) -> TaskProgress:
     """Write the task's entry for ``period``, attach evidence, and mirror the latest entry."""
     day = on or timezone.localdate()
-    _require(Task.objects.editable_by(user).filter(pk=task.pk).exists())
+    deny_unless(Task.objects.editable_by(user).contains(task))
     open_periods = ReportingPeriod.objects.accepting_updates_from(user, on=day)
     if not open_periods.filter(pk=period.pk, agency_id=task.plan.agency_id).exists():
         raise ValidationError(
@@ -161,7 +157,7 @@ def mirror_latest_entry(*, task: Task, user) -> None:
 @transaction.atomic
 def add_comment(*, task: Task, user, body: str) -> TaskComment:
     """A coordinating unit's note, or the Văn phòng's comment when the user edits the agency."""
-    _require(Task.objects.commentable_by(user).filter(pk=task.pk).exists())
+    deny_unless(Task.objects.commentable_by(user).contains(task))
     editor = access_for(user).can_edit_agency(task.plan.agency_id)
     kind = CommentKind.COORDINATOR if editor else CommentKind.COORDINATION
     return TaskComment.objects.create(task=task, author=user, kind=kind, body=body.strip())
@@ -170,7 +166,7 @@ def add_comment(*, task: Task, user, body: str) -> TaskComment:
 @transaction.atomic
 def send_back_progress(*, entry: TaskProgress, user, comment: str) -> TaskComment:
     """Return a unit's entry for completion; the unit's period submission reopens too."""
-    _require(ReportingPeriod.objects.editable_by(user).filter(pk=entry.period_id).exists())
+    deny_unless(ReportingPeriod.objects.editable_by(user).filter(pk=entry.period_id).exists())
     entry.returned_at = timezone.now()
     entry._history_user = user
     entry.save(update_fields=["returned_at"])
@@ -200,7 +196,7 @@ def request_extension(
     *, task: Task, user, requested_date: dt.date, reason: str, on: dt.date | None = None
 ) -> Extension:
     day = on or timezone.localdate()
-    _require(Task.objects.extendable_by(user).filter(pk=task.pk).exists())
+    deny_unless(Task.objects.extendable_by(user).contains(task))
     if task.extensions.filter(status=ExtensionStatus.PENDING).exists():
         raise ValidationError(_("Nhiệm vụ này đang có một đề nghị gia hạn chờ duyệt."))
     current = task.effective_due_date
@@ -223,7 +219,7 @@ def request_extension(
 @transaction.atomic
 def decide_extension(*, extension: Extension, user, approve: bool, note: str = "") -> Extension:
     """Approve (the task's effective deadline moves; the original stays) or reject."""
-    _require(Extension.objects.decidable_by(user).filter(pk=extension.pk).exists())
+    deny_unless(Extension.objects.decidable_by(user).contains(extension))
     if not extension.is_pending:
         raise ValidationError(_("Đề nghị gia hạn này đã được xử lý."))
     if not approve and not note.strip():

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from common.http import HtmxHttpRequest
 from common.pagination import PAGE_SIZE, page_of
 from organizations.access import access_for
-from organizations.shortcuts import deny_unless_in
+from organizations.scoping import deny_unless
+from organizations.shortcuts import run_with_messages
 from periods.models import ReportingPeriod
 from tasks import services
 from tasks.filters import TaskFilter
@@ -119,8 +120,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def task_update(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The update form; htmx swaps the page body, plain POST redirects (works without JS)."""
     task = _fetch(request.user, pk)
-    if not task.user_can_edit:
-        raise PermissionDenied
+    deny_unless(task.user_can_edit)
     form = _progress_form(request.user, task)
     if form is None:
         messages.error(request, _("Không có kỳ báo cáo nào đang mở để cập nhật."))
@@ -164,8 +164,7 @@ def _save_progress(request: HttpRequest, task: Task, form: ProgressForm) -> bool
 @require_POST
 def task_comment(request: HttpRequest, pk: int) -> HttpResponse:
     task = _fetch(request.user, pk)
-    if not task.user_can_comment:
-        raise PermissionDenied
+    deny_unless(task.user_can_comment)
     form = CommentForm(request.POST)
     if form.is_valid():
         services.add_comment(task=task, user=request.user, body=form.cleaned_data["body"])
@@ -179,8 +178,7 @@ def task_comment(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
     task = _fetch(request.user, pk)
-    if not task.user_can_extend:
-        raise PermissionDenied
+    deny_unless(task.user_can_extend)
     form = ExtensionRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -197,9 +195,10 @@ def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
     extension = get_object_or_404(Extension.objects.visible_to(request.user), pk=pk)
-    deny_unless_in(Extension.objects.decidable_by(request.user), pk)
+    deny_unless(Extension.objects.decidable_by(request.user).contains(extension))
     form = ExtensionDecisionForm(request.POST)
-    try:
+
+    def decide() -> None:
         if not form.is_valid():
             raise ValidationError(_("Vui lòng chọn duyệt hoặc không duyệt."))
         services.decide_extension(
@@ -208,10 +207,8 @@ def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
             approve=form.approves,
             note=form.cleaned_data["note"],
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã xử lý đề nghị gia hạn."))
+
+    run_with_messages(request, decide, success=_("Đã xử lý đề nghị gia hạn."))
     return redirect(extension.task)
 
 
@@ -232,7 +229,7 @@ def progress_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(
         TaskProgress.objects.visible_to(request.user).select_related("task", "period"), pk=pk
     )
-    deny_unless_in(ReportingPeriod.objects.editable_by(request.user), entry.period_id)
+    deny_unless(ReportingPeriod.objects.editable_by(request.user).contains(entry.period))
     form = SendBackForm(request.POST)
     if form.is_valid():
         services.send_back_progress(

@@ -12,9 +12,15 @@ def visible(world, who):
 
 def test_agency_wide_roles_see_every_task_of_their_agency_only(world):
     own = {world.task_a, world.task_b, world.task_group}
-    for role in ("admin", "coordinator", "leader", "accountant"):
+    for role in ("admin", "coordinator", "leader"):
         assert visible(world, role) == own, role
     assert visible(world, "other_coordinator") == {world.task_other}
+
+
+def test_the_accountant_reads_plans_but_no_task(world):
+    accountant = world.users["accountant"]
+    assert set(Plan.objects.visible_to(accountant)) == {world.task_a.plan}
+    assert visible(world, "accountant") == set()
 
 
 def test_staff_see_tasks_their_unit_leads_coordinates_or_whose_group_contains_it(world):
@@ -60,3 +66,18 @@ def test_province_viewer_reads_every_agency_below_its_own(world):
     viewer = make_member(Role.PROVINCE_VIEWER, agency=province, username="w.snv")
     assert set(Task.objects.visible_to(viewer)) == {world.task_a, world.task_b, world.task_group}
     assert not Task.objects.editable_by(viewer).exists()
+
+
+def test_agency_editors_import_into_their_own_agency_only(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    from organizations.models import Agency
+    from tests.factories import UserFactory
+
+    editable = lambda user: set(Agency.objects.editable_by(user))  # noqa: E731
+    assert editable(world.users["coordinator"]) == editable(world.users["admin"]) == {world.agency}
+    assert editable(world.users["other_coordinator"]) == {world.other_agency}
+    for role in ("leader", "accountant", "staff_a", "head_a"):
+        assert editable(world.users[role]) == set(), role
+    assert editable(AnonymousUser()) == set()
+    assert editable(UserFactory(is_superuser=True)) == {world.agency, world.other_agency}

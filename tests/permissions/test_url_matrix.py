@@ -38,6 +38,8 @@ ROLES = (
     "other_coordinator",
 )
 AGENCY_READERS = {"coordinator", "leader", "accountant", "admin"}
+# The accountant reads plans and budget only, no task (least privilege, docs/task-reporting.md).
+TASK_READERS = AGENCY_READERS - {"accountant"}
 EDITORS = {"coordinator", "admin"}
 OWN, OTHER_UNIT, OTHER_AGENCY = "own", "other_unit", "other_agency"
 ALL_TARGETS = (OWN, OTHER_UNIT, OTHER_AGENCY)
@@ -45,8 +47,12 @@ ALL_TARGETS = (OWN, OTHER_UNIT, OTHER_AGENCY)
 # The world: "own" is task_a (led by unit_a = staff_a, head_a; coordinated by unit_b = staff_b),
 # "other_unit" is task_b (led by unit_b), "other_agency" is task_other.
 SEES = {
+    OWN: {"staff_a", "head_a", "staff_b"} | TASK_READERS,
+    OTHER_UNIT: {"staff_b"} | TASK_READERS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+SEES_PLAN = {
     OWN: {"staff_a", "head_a", "staff_b"} | AGENCY_READERS,
-    OTHER_UNIT: {"staff_b"} | AGENCY_READERS,
     OTHER_AGENCY: {"other_coordinator"},
 }
 EDITS = {
@@ -58,10 +64,10 @@ COMMENTS = {OWN: {"staff_b"} | EDITORS, OTHER_UNIT: EDITORS, OTHER_AGENCY: {"oth
 EXTENDS = {OWN: {"head_a"}, OTHER_UNIT: set(), OTHER_AGENCY: set()}
 MANAGES = {OWN: EDITORS, OTHER_UNIT: EDITORS, OTHER_AGENCY: {"other_coordinator"}}
 SUBMITS = {OWN: {"head_a"}, OTHER_UNIT: set(), OTHER_AGENCY: set()}
-# A unit's submission is seen by agency readers and by the unit's own people.
+# A unit's submission is seen by task readers and by the unit's own people.
 SEES_SUBMISSION = {
-    OWN: {"staff_a", "head_a"} | AGENCY_READERS,
-    OTHER_UNIT: {"staff_b"} | AGENCY_READERS,
+    OWN: {"staff_a", "head_a"} | TASK_READERS,
+    OTHER_UNIT: {"staff_b"} | TASK_READERS,
     OTHER_AGENCY: {"other_coordinator"},
 }
 SEES_PERIOD = {
@@ -146,7 +152,7 @@ SPECS: dict[str, Spec] = {
     "plans:detail": Spec(
         on("plan", "plans:detail"),
         targets=(OWN, OTHER_AGENCY),
-        get=scoped(SEES, SEES, 200),
+        get=scoped(SEES_PLAN, SEES_PLAN, 200),
         post=const(405),
     ),
     "budget:list": Spec(lambda o, t: reverse("budget:list"), get=const(200), post=const(405)),
