@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from organizations.access import access_for
 from organizations.models import Unit
 from organizations.shortcuts import deny_unless_in
 from periods import services
-from periods.forms import ReopenForm, ReturnForm
+from periods.forms import ReopenForm, ReturnForm, SubmitForm
 from periods.models import PeriodSubmission, ReportingPeriod
 
 
@@ -58,7 +59,11 @@ def period_detail(request, pk: int):
 @require_POST
 def submit_report(request, pk: int):
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
-    unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, agency_id=period.agency_id)
+    form = SubmitForm(request.POST, units=Unit.objects.filter(agency_id=period.agency_id))
+    if not form.is_valid():
+        # A unit of another agency, a deleted one or a tampered value: nothing to submit.
+        raise Http404(_("Không tìm thấy đơn vị."))
+    unit = form.cleaned_data["unit"]
     try:
         services.submit_period_report(period=period, unit=unit, user=request.user)
     except ValidationError as error:
