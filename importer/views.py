@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from cchc.downloads import private_download
 from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
 from importer.presenters import preview_context
@@ -91,6 +92,7 @@ def preview(request, token: str):
 
 @login_required
 @require_http_methods(["GET"])
+@private_download
 def export_plan(request, pk: int, fmt: str):
     """The plan in the appendix column shape (.xlsx with its header facts, or the table as CSV)."""
     plan = get_object_or_404(Plan.objects.editable_by(request.user).select_related("agency"), pk=pk)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from cchc.downloads import private_download
 from organizations.access import access_for
 from organizations.shortcuts import deny_unless_in
 from periods.models import ReportingPeriod
@@ -240,6 +241,7 @@ def progress_send_back(request, pk: int):
 
 @login_required
 @require_safe
+@private_download
 def evidence_download(request, pk: int):
     """Stream a private evidence file to a user who may see its task (others get 404)."""
     evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
