@@ -8,6 +8,12 @@ from organizations.models import Role
 from tests.factories import make_member
 
 OLD = "pw-for-tests-1"
+NEW = "Cai-cach-hanh-chinh-2026"
+
+
+def change(client, *, old: str, new: str):
+    data = {"old_password": old, "new_password1": new, "new_password2": new}
+    return client.post(reverse("password_change"), data)
 
 
 def test_the_user_menu_offers_it(client, world):
@@ -19,14 +25,10 @@ def test_the_user_menu_offers_it(client, world):
 def test_unit_staff_change_their_password(client, world):
     user = world.users["staff_a"]
     client.force_login(user)
-    new = "Cai-cach-hanh-chinh-2026"
-    response = client.post(
-        reverse("password_change"),
-        {"old_password": OLD, "new_password1": new, "new_password2": new},
-    )
+    response = change(client, old=OLD, new=NEW)
     assert response.status_code == 302 and response["Location"] == reverse("password_change_done")
     user.refresh_from_db()
-    assert user.check_password(new)
+    assert user.check_password(NEW)
     assert client.get(reverse("tasks:mine")).status_code == 200  # still signed in
 
 
@@ -34,10 +36,7 @@ def test_weak_passwords_are_refused_in_vietnamese(client, world):
     user = make_member(Role.STAFF, agency=world.agency, unit=world.unit_a, username="tran.thi.b")
     client.force_login(user)
     for weak in ("12345678", "matkhau", "tran.thi.b1"):
-        response = client.post(
-            reverse("password_change"),
-            {"old_password": OLD, "new_password1": weak, "new_password2": weak},
-        )
+        response = change(client, old=OLD, new=weak)
         assert response.status_code == 200, weak
         assert response.context["form"].errors["new_password2"], weak
     page = response.content.decode()
@@ -49,11 +48,7 @@ def test_weak_passwords_are_refused_in_vietnamese(client, world):
 def test_a_wrong_old_password_changes_nothing(client, world):
     user = world.users["staff_a"]
     client.force_login(user)
-    new = "Cai-cach-hanh-chinh-2026"
-    response = client.post(
-        reverse("password_change"),
-        {"old_password": "sai", "new_password1": new, "new_password2": new},
-    )
+    response = change(client, old="sai", new=NEW)
     assert response.status_code == 200
     user.refresh_from_db()
     assert user.check_password(OLD)
