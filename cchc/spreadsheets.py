@@ -52,7 +52,11 @@ class FormulaSafeResource(resources.ModelResource):
     """
 
     def export_field(self, field, instance, **kwargs):
-        return escape_cell(super().export_field(field, instance, **kwargs))
+        value = super().export_field(field, instance, **kwargs)
+        # IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT turns every cell into str(cell): an empty
+        # value of a native-typed (.xlsx) export would become the text "None", which the
+        # import then cannot read back. An empty cell is the same thing to a spreadsheet.
+        return "" if value is None else escape_cell(value)
 
     def before_import_row(self, row, **kwargs):
         super().before_import_row(row, **kwargs)

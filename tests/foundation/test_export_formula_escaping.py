@@ -171,3 +171,19 @@ def test_admin_export_then_import_changes_nothing(hostile):
     result = TaskResource().import_data(dataset, dry_run=True)
     assert not result.has_errors()
     assert {row.import_type for row in result.rows} == {"skip"}
+
+
+def test_admin_xlsx_download_reimports_with_empty_values(hostile):
+    """import-export's escaping stringifies every cell; an empty amount must stay empty."""
+    from import_export.formats.base_formats import XLSX
+
+    from budget.admin import BudgetLineResource
+
+    model_admin = admin.site._registry[BudgetLine]
+    request = RequestFactory().get("/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    data = model_admin.get_export_data(XLSX(), request, BudgetLine.objects.all())
+    assert "None" not in _xlsx_cells(data)
+    dataset = XLSX().create_dataset(data)
+    result = BudgetLineResource().import_data(dataset, dry_run=True)
+    assert not result.has_errors() and not result.has_validation_errors()
