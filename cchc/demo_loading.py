@@ -62,11 +62,15 @@ def load_demo_agency(spec: DemoAgency) -> Agency:
     return agency
 
 
+DEMO_NAME_PREFIX = "[DEMO]"
+
+
 @transaction.atomic
 def load_demo_user(spec: DemoUser, *, agency: Agency, password: str):
     """Create or reset one demo user with exactly the demo membership."""
     User = get_user_model()
-    first_name, _space, last_name = spec.full_name.rpartition(" ")
+    # "[DEMO]" leads the name wherever it is shown, so nobody mistakes these for real people.
+    first_name, _space, last_name = f"{DEMO_NAME_PREFIX} {spec.full_name}".rpartition(" ")
     user = sync_record(
         User,
         lookup={"username": spec.username},

@@ -1,4 +1,4 @@
-"""Language choice: Vietnamese unless the user picked another language on purpose."""
+"""Language choice (Vietnamese unless the user picked another) and the Permissions-Policy."""
 
 from django.conf import settings
 from django.utils import translation
@@ -23,4 +23,32 @@ class ChosenLanguageMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+# The app needs none of the browser's powerful features; an injected script gets none either.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` (Django 5.2 has no setting for it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

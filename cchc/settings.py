@@ -8,9 +8,12 @@ filesystem transport (no server), e-mail written to files.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -58,11 +61,16 @@ INSTALLED_APPS = [
     "periods",
     "importer",
     "reminders",
+    "accounts",
+    "axes",
+    "csp",
     "cchc",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cchc.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cchc.middleware.ChosenLanguageMiddleware",
@@ -73,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -116,12 +126,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth ---------------------------------------------------------------------
+# Argon2 first (parameters and their measurement in cchc/hashers.py); the others only
+# check older hashes, which Django rewrites as Argon2 at the user's next login.
+PASSWORD_HASHERS = [
+    "cchc.hashers.MeasuredArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses while locked out; needs the request
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection (django-axes): after LOGIN_FAILURE_LIMIT failures a username is
+# locked, and so is the address they came from, each on its own, for LOGIN_COOLOFF_MINUTES
+# (never for good). An office behind one NAT address shares the address count, hence a
+# limit above the usual 3-5.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.client_address.client_ip"
+AXES_VERBOSE = False  # no start-up banner on every manage.py command
+# How many reverse proxies append to CLIENT_IP_HEADER in front of the app (0: none, the
+# header is ignored); see accounts/client_address.py.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "X-Forwarded-For")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -209,6 +245,24 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 # owner, not a default; the deploy check that asks for it is therefore silenced.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Content-Security-Policy (django-csp; Django 5.2 has none of its own): only the app's own
+# static files run or style a page: no inline script, style attribute or handler anywhere
+# in templates/ (tests/foundation/test_security_headers.py keeps it so). data: images are
+# Bootstrap's inline SVG icons (form-select arrow, navbar toggler).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF],
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+    }
+}
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 60 * 60 * 10
 
@@ -225,3 +279,7 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "cchc-demo-2026")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# django-import-export's own guard (admin downloads): it drops a leading "=" from every cell
+# of a text format. Our resources already prefix such cells with "'" (cchc.spreadsheets),
+# which also covers "+", "-", "@", tab and CR; this is the second belt.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

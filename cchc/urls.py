@@ -12,6 +12,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/", include("accounts.urls")),
     path("ke-hoach/", include("plans.urls")),
     path("nhiem-vu/", include("tasks.urls")),
     path("kinh-phi/", include("budget.urls")),

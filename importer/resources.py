@@ -10,16 +10,19 @@ the file again finds the same plan and the same rows (see tests/importer/integra
 Importing goes through ``importer.parsing.xlsx_reader`` rather than ``Resource.import_data``:
 real spreadsheets have merged headers, continuation rows and title lines that a column-by-name
 row mapper cannot read, and every import must pass the same preview and unit matching.
+
+Every text cell is escaped by ``cchc.spreadsheets`` (no live formulas); the readers undo it.
 """
 
 from __future__ import annotations
 
 import io
 
-from import_export import fields, resources
+from import_export import fields
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from cchc.spreadsheets import FormulaSafeResource, escape_cell
 from plans.models import Plan
 from tasks.models import Task
 
@@ -35,7 +38,7 @@ HEADERS = {
 COLUMN_WIDTHS = (8, 60, 28, 28, 22, 28, 24)
 
 
-class PlanTaskResource(resources.ModelResource):
+class PlanTaskResource(FormulaSafeResource):
     """One plan's task rows in the appendix column shape."""
 
     code = fields.Field(attribute="code", column_name=HEADERS["code"])
@@ -87,7 +90,7 @@ def export_plan_xlsx(plan: Plan) -> bytes:
     sheet = workbook.active
     sheet.title = "Kế hoạch"
     for text, bold in _header_lines(plan):
-        sheet.append([text])
+        sheet.append([escape_cell(text)])
         sheet.cell(sheet.max_row, 1).font = Font(bold=bold)
     sheet.append([])
     sheet.append(list(dataset.headers))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.http import AuthenticatedHttpRequest
 from importer.apply import apply_import
+from cchc.downloads import private_download
 from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
 from importer.presenters import preview_context
@@ -93,6 +94,7 @@ def preview(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
+@private_download
 def export_plan(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The plan in the appendix column shape (.xlsx with its header facts, or the table as CSV)."""
     plan = get_object_or_404(Plan.objects.editable_by(request.user).select_related("agency"), pk=pk)

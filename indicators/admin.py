@@ -1,13 +1,14 @@
 from django.contrib import admin
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cchc.spreadsheets import FormulaSafeResource
 from indicators.models import Indicator, IndicatorValue
 from plans.models import Plan
 
 
-class IndicatorResource(resources.ModelResource):
+class IndicatorResource(FormulaSafeResource):
     plan = fields.Field(
         attribute="plan", column_name="plan_id", widget=widgets.ForeignKeyWidget(Plan)
     )

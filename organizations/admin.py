@@ -1,8 +1,9 @@
 from django.contrib import admin
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cchc.spreadsheets import FormulaSafeResource
 from organizations.models import Agency, Membership, Unit, UnitAlias
 
 
@@ -18,7 +19,7 @@ class UnitAliasInline(admin.TabularInline):
     extra = 1
 
 
-class UnitResource(resources.ModelResource):
+class UnitResource(FormulaSafeResource):
     """Units as a spreadsheet: agency by code, aliases as one ';'-separated cell."""
 
     agency = fields.Field(

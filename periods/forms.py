@@ -8,6 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from common.forms import BootstrapForm, DateInput
 
 
+class SubmitForm(forms.Form):
+    """The unit whose report the head sends; the hidden input of the period page."""
+
+    unit = forms.ModelChoiceField(queryset=None)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
 class ReturnForm(BootstrapForm):
     comment = forms.CharField(
         label=_("Lý do trả lại"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})

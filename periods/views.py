@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from organizations.models import Unit
 from organizations.scoping import deny_unless
 from organizations.shortcuts import run_with_messages
 from periods import services
-from periods.forms import ReopenForm, ReturnForm
+from periods.forms import ReopenForm, ReturnForm, SubmitForm
 from periods.models import PeriodSubmission, PeriodSubmissionQuerySet, ReportingPeriod
 from tasks.selectors import UnitSubmissionRow, submission_overview
 
@@ -82,7 +82,11 @@ def _overview_line(
 @require_POST
 def submit_report(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
-    unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, agency_id=period.agency_id)
+    form = SubmitForm(request.POST, units=Unit.objects.filter(agency_id=period.agency_id))
+    if not form.is_valid():
+        # A unit of another agency, a deleted one or a tampered value: nothing to submit.
+        raise Http404(_("Không tìm thấy đơn vị."))
+    unit = form.cleaned_data["unit"]
     run_with_messages(
         request,
         lambda: services.submit_period_report(period=period, unit=unit, user=request.user),

@@ -1,8 +1,9 @@
 from django.contrib import admin
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cchc.spreadsheets import FormulaSafeResource
 from plans.models import Plan
 from tasks.models import Area, Evidence, Extension, Task, TaskAssignment, TaskComment, TaskProgress
 
@@ -19,7 +20,7 @@ class TaskAssignmentInline(admin.TabularInline):
     autocomplete_fields = ["unit"]
 
 
-class TaskResource(resources.ModelResource):
+class TaskResource(FormulaSafeResource):
     """Tasks as rows, keyed by plan and path so a re-import updates in place."""
 
     plan = fields.Field(

@@ -3,7 +3,8 @@
 A file is accepted only when its extension is on the list and its first bytes
 match that type: ``%PDF-`` for PDF, the PNG and JPEG signatures for images, and
 for .docx/.xlsx a zip archive whose ``[Content_Types].xml`` declares a Word
-document or an Excel workbook (a renamed .zip or .docm is refused).
+document or an Excel workbook in a real Override/Default entry, with no macro part
+(a renamed .zip, .docm or .xlsm is refused).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
 from typing import BinaryIO
+
+from defusedxml import ElementTree as SafeElementTree
 
 
 class Problem(StrEnum):
@@ -51,23 +54,56 @@ BY_EXTENSION: dict[str, FileType] = {
 }
 ALLOWED_EXTENSIONS = tuple(BY_EXTENSION)
 
-# The main part each OOXML type must declare in [Content_Types].xml.
+# The main part each OOXML type must declare in [Content_Types].xml, exactly.
 _OOXML_MAIN = {
-    DOCX: b"wordprocessingml.document.main+xml",
-    XLSX: b"spreadsheetml.sheet.main+xml",
+    DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
 }
 _CONTENT_TYPES_MAX = 1024 * 1024  # a real [Content_Types].xml is a few kB
+# Macro-enabled documents (.docm/.xlsm/.dotm renamed to .docx) declare one of these.
+_MACRO_MARKERS = ("macroenabled", "vbaproject", "vbadata", "activex")
 
 
-def _zip_declares(stream: BinaryIO, main_part: bytes) -> bool:
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _declared_types(data: bytes) -> list[str] | None:
+    """The content types of the real Override and Default entries, or None if unreadable."""
+    try:
+        root = SafeElementTree.fromstring(data, forbid_dtd=True)
+    except Exception:  # defusedxml and expat raise several unrelated types
+        return None
+    if _local(root.tag) != "Types":
+        return None
+    return [
+        child.get("ContentType", "")
+        for child in root
+        if _local(child.tag) in ("Override", "Default")
+    ]
+
+
+def _zip_declares(stream: BinaryIO, main_type: str) -> bool:
+    """Does the package really declare ``main_type``, with no macro part anywhere?
+
+    The entries are read from the parsed XML, so a type named in a comment or an
+    attribute of something else does not count.
+    """
     try:
         with zipfile.ZipFile(stream) as archive:
             info = archive.getinfo("[Content_Types].xml")
             if info.file_size > _CONTENT_TYPES_MAX:
                 return False
-            return main_part in archive.read(info)
+            names = [name.lower() for name in archive.namelist()]
+            declared = _declared_types(archive.read(info))
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError):
         return False
+    if declared is None or main_type not in declared:
+        return False
+    if any(name.rsplit("/", 1)[-1] == "vbaproject.bin" for name in names):
+        return False
+    lowered = [content_type.lower() for content_type in declared]
+    return not any(marker in value for value in lowered for marker in _MACRO_MARKERS)
 
 
 def _content_matches(file_type: FileType, stream: BinaryIO) -> bool:

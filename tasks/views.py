@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from common.http import HtmxHttpRequest
 from common.pagination import PAGE_SIZE, page_of
+from cchc.downloads import private_download
 from organizations.access import access_for
 from organizations.scoping import deny_unless
 from organizations.shortcuts import run_with_messages
@@ -243,6 +244,7 @@ def progress_send_back(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
+@private_download
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """Stream a private evidence file to a user who may see its task (others get 404)."""
     evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)

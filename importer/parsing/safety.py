@@ -20,8 +20,11 @@ import re
 import unicodedata
 import zipfile
 from typing import BinaryIO
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml import ElementTree as SafeElementTree
+from defusedxml.ElementTree import DefusedXMLParser
 
 from importer.parsing.document import ImportFileError
 
@@ -55,7 +58,6 @@ _LEGACY = {
 _PASSWORD_MESSAGE = (
     "Tệp được đặt mật khẩu (đã mã hóa) nên không thể đọc. Vui lòng gỡ mật khẩu rồi tải lên lại."
 )
-_ROOT_START_RE = re.compile(rb"<[A-Za-z_]")
 _DOCTYPE_RE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
@@ -201,7 +203,7 @@ def _detect_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
             head = handle.read(PROLOGUE_SCAN_BYTES + 1)
             if _DOCTYPE_RE.search(head):
                 raise _xml_trick_error()
-            SafeElementTree.fromstring(head + handle.read())
+            SafeElementTree.fromstring(head + handle.read(), forbid_dtd=True)
     except ImportFileError:
         raise
     except Exception as exc:  # defusedxml raises several unrelated types
@@ -212,36 +214,49 @@ def _detect_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
     raise ImportFileError("Tệp nén không phải tài liệu Word (.docx) hay bảng tính Excel (.xlsx).")
 
 
+class _RootReached(Exception):
+    """Raised by the scan's parser target at the first element: the prologue is over."""
+
+
+class _StopAtRoot:
+    def start(self, tag, attrib):
+        raise _RootReached
+
+    def close(self) -> None:
+        return None
+
+
 def _refuse_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Read the XML prologue only (up to the root element) and refuse any DTD in it."""
+    """Parse the XML prologue (up to the root element) with defusedxml; refuse any DTD.
+
+    A real XML parser, not a pattern: ``<w:document`` inside a comment or a processing
+    instruction is not the root, so a DOCTYPE placed after one is still found.
+    """
+    parser = DefusedXMLParser(target=_StopAtRoot(), forbid_dtd=True)
+    read = 0
     try:
         with archive.open(info) as handle:
-            head = b""
-            while len(head) < PROLOGUE_SCAN_BYTES:
+            while read < PROLOGUE_SCAN_BYTES:
                 chunk = handle.read(4096)
                 if not chunk:
-                    break
-                head += chunk
-                text = _ascii_view(head)
-                root = _ROOT_START_RE.search(text)
-                if root:
-                    if _DOCTYPE_RE.search(text, 0, root.start()):
-                        raise _xml_trick_error()
                     return
-            if _DOCTYPE_RE.search(_ascii_view(head)):
-                raise _xml_trick_error()
-    except ImportFileError:
-        raise
+                read += len(chunk)
+                parser.feed(chunk)
+    except _RootReached:
+        return
+    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as exc:
+        raise _xml_trick_error() from exc
+    except ParseError as exc:
+        raise ImportFileError(
+            "Tệp bị hỏng: một thành phần XML bên trong không đọc được. Vui lòng mở tệp bằng "
+            "Word/Excel, lưu lại rồi tải lên."
+        ) from exc
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         raise ImportFileError(
             "Tệp bị hỏng: không đọc được nội dung bên trong. Vui lòng lưu lại tệp rồi tải lên."
         ) from exc
-
-
-def _ascii_view(head: bytes) -> bytes:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00":
-        return head.replace(b"\x00", b"")
-    return head
+    # No root element within the scan window: only padding hides a DTD that far down.
+    raise _xml_trick_error()
 
 
 def _ole2_message(raw: bytes, extension: str) -> str:

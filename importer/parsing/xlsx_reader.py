@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cchc.spreadsheets import unescape_cell
 from importer.parsing.document import (
     SOURCE_CSV,
     SOURCE_XLSX,
@@ -80,7 +81,7 @@ def read_csv(data: bytes | BinaryIO) -> ParsedDocument:
     for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         row: list[Slot | None] = []
         for value in record:
-            cleaned = clean_text(value)
+            cleaned = clean_text(unescape_cell(value))
             row.append(Slot(object(), cleaned) if cleaned else None)
         grid.append(row)
     return _parse_grids([("CSV", grid)], SOURCE_CSV, warnings)
@@ -220,4 +221,4 @@ def _cell_text(value: Any) -> str:
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    return clean_text(str(value))
+    return clean_text(unescape_cell(str(value)))

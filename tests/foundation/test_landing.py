@@ -65,7 +65,7 @@ def test_user_without_role_is_told_plainly(client, db):
 
 
 def test_static_assets_are_vendored_not_from_a_cdn(client, demo):
-    client.login(username="canbo.xdkt", password="cchc-demo-2026")
+    client.post(reverse("login"), {"username": "canbo.xdkt", "password": "cchc-demo-2026"})
     page = client.get(reverse("tasks:mine")).content.decode()
     assert "/static/vendor/bootstrap/bootstrap.min.css" in page
     assert "/static/vendor/htmx/htmx.min.js" in page

@@ -9,6 +9,12 @@ from periods.models import ReportingPeriod
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _development_machine(settings):
+    settings.DEBUG = True  # load_demo refuses with DEBUG off (test_demo_accounts.py)
+
+
 DEMO_USERNAMES = {
     "admin",
     "vanphong",

@@ -141,6 +141,36 @@ SPECS: dict[str, Spec] = {
     "home": Spec(lambda o, t: reverse("home"), get=const(302), post=const(405)),
     "login": Spec(lambda o, t: reverse("login"), get=const(200), post=const(200), public=True),
     "logout": Spec(lambda o, t: reverse("logout"), get=const(405), post=const(302), public=True),
+    # Every signed-in user changes their own password; an empty POST shows the form again.
+    "password_change": Spec(
+        lambda o, t: reverse("password_change"), get=const(200), post=const(200)
+    ),
+    "password_change_done": Spec(
+        lambda o, t: reverse("password_change_done"), get=const(200), post=const(405)
+    ),
+    # Reset by e-mail is for anyone; an unknown address is answered like a known one.
+    "password_reset": Spec(
+        lambda o, t: reverse("password_reset"),
+        get=const(200),
+        post=const(302),
+        data=lambda o, t: {"email": "khong-co@example.gov.vn"},
+        public=True,
+    ),
+    "password_reset_done": Spec(
+        lambda o, t: reverse("password_reset_done"), get=const(200), post=const(405), public=True
+    ),
+    "password_reset_confirm": Spec(
+        lambda o, t: reverse("password_reset_confirm", args=["MQ", "sai-ma"]),
+        get=const(200),  # the "invalid link" page
+        post=const(200),
+        public=True,
+    ),
+    "password_reset_complete": Spec(
+        lambda o, t: reverse("password_reset_complete"),
+        get=const(200),
+        post=const(405),
+        public=True,
+    ),
     "set_language": Spec(
         lambda o, t: reverse("set_language"),
         get=const(302),

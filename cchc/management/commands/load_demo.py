@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cchc.demo import AGENCIES, DEMO_YEAR, PLANS, USERS
@@ -22,7 +22,20 @@ class Command(BaseCommand):
         "và các kế hoạch mẫu."
     )
 
-    def handle(self, *args, **options) -> None:
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Tạo cả khi DEBUG tắt (máy thử nghiệm); không dùng trên hệ thống thật.",
+        )
+
+    def handle(self, *args, force: bool = False, **options) -> None:
+        # The demo accounts share a published password: never on a production set-up by accident.
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG đang tắt (môi trường thật): không tạo tài khoản mẫu có mật khẩu công khai. "
+                "Dùng --force nếu đây là máy thử nghiệm."
+            )
         password = settings.DEMO_PASSWORD
         with transaction.atomic():
             agencies = {spec.code: load_demo_agency(spec) for spec in AGENCIES}
@@ -44,3 +57,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản mẫu (mật khẩu: {password}):")
         for spec in USERS:
             self.stdout.write(f"  {spec.username:<18} {spec.role.label}")
+        self.stderr.write(
+            self.style.WARNING(
+                "CẢNH BÁO: đây là tài khoản mẫu (họ tên bắt đầu bằng [DEMO]) với mật khẩu công "
+                "khai. Xóa hoặc đổi mật khẩu trước khi đưa hệ thống vào sử dụng thật."
+            )
+        )

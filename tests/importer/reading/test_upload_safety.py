@@ -213,3 +213,35 @@ def test_csv_utf8_with_bom_and_cp1258_fallback():
 def test_csv_with_undecodable_bytes_and_binary():
     assert "UTF-8" in _refused(b"STT,\x81\x8a\x8d", "a.csv")
     assert "không phải tệp văn bản" in _refused(b"STT\x00\x00\x01", "a.csv")
+
+
+DOCUMENT_ROOT = (
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body/></w:document>"
+)
+DOCTYPE = b'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+# The part's real root comes after a comment or a processing instruction that mentions
+# an element: a scan that took the first "<name" for the root stopped before the DTD.
+HIDDEN_DTD = {
+    "after a comment": b"<!-- <w:document> -->" + DOCTYPE,
+    "after a processing instruction": b"<?mso-application <w:document?>" + DOCTYPE,
+    "after a comment and a PI": b"<!--x--><?pi <a?>" + DOCTYPE,
+}
+
+
+@pytest.mark.parametrize("prologue", HIDDEN_DTD.values(), ids=HIDDEN_DTD.keys())
+def test_doctype_hidden_behind_a_comment_or_pi_is_refused(prologue):
+    part = b'<?xml version="1.0" encoding="UTF-8"?>' + prologue + DOCUMENT_ROOT
+    data = replace_part(_docx(), "word/styles.xml", part)
+    assert "DTD" in _refused(data, "ke-hoach.docx")
+
+
+def test_comments_and_pis_without_a_dtd_are_fine():
+    part = b'<?xml version="1.0"?><!-- <w:document> --><?pi <a?>' + DOCUMENT_ROOT
+    data = replace_part(_docx(), "word/styles.xml", part)
+    assert _check(data, "ke-hoach.docx") == "docx"
+
+
+def test_a_part_that_is_not_xml_is_refused_as_broken():
+    data = replace_part(_docx(), "word/styles.xml", b"<?xml version='1.0'?><<<not xml")
+    assert "bị hỏng" in _refused(data, "ke-hoach.docx")
