@@ -4,7 +4,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from budget.models import BudgetEntry, BudgetLine
-from cchc.spreadsheets import FormulaSafeResource
+from common.resources import FormulaSafeResource
 from plans.models import Plan
 
 

@@ -280,6 +280,6 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "cchc-demo-2026")
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # django-import-export's own guard (admin downloads): it drops a leading "=" from every cell
-# of a text format. Our resources already prefix such cells with "'" (cchc.spreadsheets),
+# of a text format. Our resources already prefix such cells with "'" (common.spreadsheets),
 # which also covers "+", "-", "@", tab and CR; this is the second belt.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

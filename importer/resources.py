@@ -11,7 +11,7 @@ Importing goes through ``importer.parsing.xlsx_reader`` rather than ``Resource.i
 real spreadsheets have merged headers, continuation rows and title lines that a column-by-name
 row mapper cannot read, and every import must pass the same preview and unit matching.
 
-Every text cell is escaped by ``cchc.spreadsheets`` (no live formulas); the readers undo it.
+Every text cell is escaped by ``common.spreadsheets`` (no live formulas); the readers undo it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from import_export import fields
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from cchc.spreadsheets import FormulaSafeResource, escape_cell
+from common.resources import FormulaSafeResource
+from common.spreadsheets import escape_cell
 from plans.models import Plan
 from tasks.models import Task
 

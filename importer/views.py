@@ -13,9 +13,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from common.downloads import private_download
 from common.http import AuthenticatedHttpRequest
 from importer.apply import apply_import
-from cchc.downloads import private_download
 from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
 from importer.presenters import preview_context

@@ -3,7 +3,7 @@ from import_export import fields, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cchc.spreadsheets import FormulaSafeResource
+from common.resources import FormulaSafeResource
 from indicators.models import Indicator, IndicatorValue
 from plans.models import Plan
 

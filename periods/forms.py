@@ -6,12 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import BootstrapForm, DateInput
+from organizations.models import Unit
 
 
 class SubmitForm(forms.Form):
     """The unit whose report the head sends; the hidden input of the period page."""
 
-    unit = forms.ModelChoiceField(queryset=None)
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(queryset=Unit.objects.none())
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.downloads import private_download
 from common.http import HtmxHttpRequest
 from common.pagination import PAGE_SIZE, page_of
-from cchc.downloads import private_download
 from organizations.access import access_for
 from organizations.scoping import deny_unless
 from organizations.shortcuts import run_with_messages

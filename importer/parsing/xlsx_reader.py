@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cchc.spreadsheets import unescape_cell
+from common.spreadsheets import unescape_cell
 from importer.parsing.document import (
     SOURCE_CSV,
     SOURCE_XLSX,

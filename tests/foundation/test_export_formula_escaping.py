@@ -18,7 +18,8 @@ from django.test import RequestFactory
 from openpyxl import load_workbook
 
 from budget.models import BudgetLine
-from cchc.spreadsheets import FORMULA_TRIGGERS, FormulaSafeResource, escape_cell, unescape_cell
+from common.resources import FormulaSafeResource
+from common.spreadsheets import FORMULA_TRIGGERS, escape_cell, unescape_cell
 from importer.parsing.xlsx_reader import read_csv, read_xlsx
 from importer.resources import export_plan_csv, export_plan_xlsx
 from indicators.models import Indicator

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.test import RequestFactory
 from django.urls import reverse
 
-from cchc.downloads import private_download
+from common.downloads import private_download
 from tasks.models import Evidence
 from tests.factories import evidence_upload
 

@@ -13,15 +13,14 @@ importing the file again gives back the same text: "- Rà soát văn bản" is w
 starts with an apostrophe followed by one of these characters loses the apostrophe on import.
 
 Every export goes through here: the plan export (``importer.resources``) and every
-django-import-export resource of the admin (through :class:`FormulaSafeResource`).
+django-import-export resource of the admin (through ``common.resources.FormulaSafeResource``).
+This module is plain Python so the pure readers in ``importer/parsing`` can use it.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
-
-from import_export import resources
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
@@ -42,23 +41,3 @@ def unescape_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(ESCAPE) and value[1:2] in FORMULA_TRIGGERS:
         return value[1:]
     return value
-
-
-class FormulaSafeResource(resources.ModelResource):
-    """A ModelResource whose exports are escaped and whose imports undo the escaping.
-
-    Every resource the admin offers for download derives from this class (a test walks
-    them all), so a new resource is safe by inheriting it.
-    """
-
-    def export_field(self, field, instance, **kwargs):
-        value = super().export_field(field, instance, **kwargs)
-        # IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT turns every cell into str(cell): an empty
-        # value of a native-typed (.xlsx) export would become the text "None", which the
-        # import then cannot read back. An empty cell is the same thing to a spreadsheet.
-        return "" if value is None else escape_cell(value)
-
-    def before_import_row(self, row, **kwargs):
-        super().before_import_row(row, **kwargs)
-        for key, value in list(row.items()):
-            row[key] = unescape_cell(value)
