@@ -11,10 +11,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from audit.models import AuditAction
+from audit.services import record_event
 from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
 from importer.presenters import preview_context
-from importer.reporting import result_summary
+from importer.reporting import result_counts, result_summary
 from importer.resources import export_plan_csv, export_plan_xlsx
 from importer.services import apply_import, build_preview
 from importer.staging import load_staged, stage_checked_upload
@@ -82,6 +84,12 @@ def preview(request, token: str):
             user=request.user,
             source_bytes=data,
         )
+        record_event(
+            action=AuditAction.PLAN_IMPORT,
+            request=request,
+            obj=result.plan,
+            detail={"file": staged.filename, **result_counts(result)},
+        )
         staged.discard()
         messages.success(request, result_summary(result))
         return redirect(result.plan)
@@ -101,4 +109,5 @@ def export_plan(request, pk: int, fmt: str):
     response = HttpResponse(content, content_type=mime)
     name = f"ke-hoach-{plan.pk}-{plan.year}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    record_event(action=AuditAction.PLAN_EXPORT, request=request, obj=plan, detail={"format": fmt})
     return response

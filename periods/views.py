@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from audit.models import AuditAction
+from audit.services import record_event
 from organizations.access import access_for
 from organizations.models import Unit
 from organizations.shortcuts import deny_unless_in
@@ -100,4 +102,10 @@ def reopen(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Đã cập nhật trạng thái mở của kỳ báo cáo."))
+        record_event(
+            action=AuditAction.for_period_opening(period.reopened_until),
+            request=request,
+            obj=period,
+            detail={"until": period.reopened_until},
+        )
     return redirect("periods:detail", pk=period.pk)

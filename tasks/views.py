@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from audit.models import AuditAction
+from audit.services import record_event
 from organizations.access import access_for
 from organizations.shortcuts import deny_unless_in
 from periods.models import ReportingPeriod
@@ -247,6 +249,12 @@ def evidence_download(request, pk: int):
         handle = evidence.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
+    record_event(
+        action=AuditAction.EVIDENCE_DOWNLOAD,
+        request=request,
+        obj=evidence,
+        detail={"task": evidence.task_id},
+    )
     return FileResponse(
         handle,
         as_attachment=True,
