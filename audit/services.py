@@ -61,7 +61,7 @@ def record_event(
         )
         _insert(event)
     except Exception:  # the audit log must never turn a user's request into a 500
-        logger.exception("Audit event %r could not be recorded", action)
+        logger.exception("Audit event %s could not be recorded", action)
         return None
     return event
 
