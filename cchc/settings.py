@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "importer",
     "reminders",
     "audit",
+    "cchc",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,8 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media-not-served/"
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
+# `manage.py backup` writes here unless told otherwise; keep it off the app's disk in production.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
