@@ -89,6 +89,9 @@ def create_backup(
 ) -> Path:
     """Back up the database behind ``connection`` and ``media_root`` into ``destination``."""
     engine = _engine(connection)
+    if connection.in_atomic_block:
+        # SQLite would wait forever on our own write lock; pg_dump would miss our writes.
+        raise BackupError(_("Không thể sao lưu khi đang trong một giao dịch cơ sở dữ liệu."))
     moment = now or timezone.now()
     final = destination / f"cchc-backup-{moment:%Y%m%d-%H%M%S}"
     if final.exists():
