@@ -57,8 +57,8 @@ INSTALLED_APPS = [
     "budget",
     "periods",
     "importer",
-    "reminders",
     "audit",
+    "reminders",
     "cchc",
 ]
 

@@ -19,15 +19,6 @@ CHANGELIST_QUERIES = 10
 
 
 @pytest.fixture
-def it_admin(client, db):
-    user = UserFactory(username="it-admin")
-    user.is_staff = user.is_superuser = True
-    user.save()
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def events(world):
     record_event(
         action=AuditAction.PLAN_EXPORT, user=world.users["coordinator"], obj=world.task_a.plan

@@ -13,15 +13,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def it_admin(client, db):
-    user = UserFactory(username="it-admin")
-    user.is_staff = user.is_superuser = True
-    user.save()
-    client.force_login(user)
-    return user
-
-
 def test_adding_a_membership_is_recorded(client, world, it_admin):
     newcomer = UserFactory(username="cb.moi")
     response = client.post(
