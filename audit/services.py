@@ -23,12 +23,9 @@ from organizations.models import Agency
 
 logger = logging.getLogger(__name__)
 
-# Objects whose agency is a join away, by model label: the path to it.
-AGENCY_PATHS = {
-    "tasks.evidence": "task__plan__agency",
-    "tasks.task": "plan__agency",
-    "tasks.taskprogress": "task__plan__agency",
-}
+# Objects whose agency is a join away, by model label: the path to it. Add a line
+# here when a new kind of object without an ``agency_id`` is recorded.
+AGENCY_PATHS = {"tasks.evidence": "task__plan__agency"}
 
 
 def record_event(
