@@ -8,7 +8,7 @@ export DEBUG ?= true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo worker shell benchmark clean
+.PHONY: run test lint format migrate demo worker shell benchmark backup restore clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,15 @@ shell: $(VENV)/.installed-run
 benchmark: $(VENV)/.installed-dev
 	$(PY) benchmarks/import_benchmark.py
 	$(PY) benchmarks/import_service_benchmark.py
+
+# Database + media into BACKUP_DIR (var/backups); TO=/elsewhere to choose.
+backup: $(VENV)/.installed-run
+	$(PY) manage.py backup $(if $(TO),--output "$(TO)")
+
+# make restore FROM=var/backups/cchc-backup-YYYYmmdd-HHMMSS [FORCE=1]
+restore: $(VENV)/.installed-run
+	@test -n "$(FROM)" || { echo "Cần FROM=<thư mục bản sao lưu>"; exit 2; }
+	$(PY) manage.py restore "$(FROM)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(VENV) var/staticfiles

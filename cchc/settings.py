@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "budget",
     "periods",
     "importer",
+    "audit",
     "reminders",
     "accounts",
     "axes",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.middleware.AuditDenialMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -157,6 +159,8 @@ AXES_VERBOSE = False  # no start-up banner on every manage.py command
 # How many reverse proxies append to CLIENT_IP_HEADER in front of the app (0: none, the
 # header is ignored); see accounts/client_address.py.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "X-Forwarded-For")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -195,6 +199,8 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media-not-served/"
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
+# `manage.py backup` writes here unless told otherwise; keep it off the app's disk in production.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -276,6 +282,11 @@ LOGGING = {
 # --- Domain -------------------------------------------------------------------
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 7)
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "cchc-demo-2026")
+
+# --- Audit log ------------------------------------------------------------------
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
+if AUDIT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 1.")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False

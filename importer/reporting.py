@@ -138,3 +138,14 @@ def result_summary(result: ImportResult) -> str:
             "Giữ lại %(count)s dòng không còn trong tệp vì đã có báo cáo: %(codes)s."
         ) % {"count": len(result.kept), "codes": ", ".join(result.kept)}
     return text
+
+
+def result_counts(result: ImportResult) -> dict[str, Any]:
+    """What an import did, in numbers (the audit log's record of it)."""
+    return {
+        "created": result.created,
+        "added": len(result.added),
+        "changed": len(result.changed),
+        "removed": len(result.removed),
+        "kept": len(result.kept),
+    }

@@ -13,6 +13,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from audit.models import AuditAction
+from audit.services import record_event
 from common.downloads import private_download
 from common.http import AuthenticatedHttpRequest
 from importer.apply import apply_import
@@ -20,7 +22,7 @@ from importer.forms import ConfirmImportForm, UploadForm
 from importer.parsing.document import ImportFileError
 from importer.presenters import preview_context
 from importer.preview import build_preview, stage_checked_upload
-from importer.reporting import result_summary
+from importer.reporting import result_counts, result_summary
 from importer.resources import export_plan_csv, export_plan_xlsx
 from importer.staging import load_staged
 from organizations.models import Agency
@@ -85,6 +87,12 @@ def preview(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
             user=request.user,
             source_bytes=data,
         )
+        record_event(
+            action=AuditAction.PLAN_IMPORT,
+            request=request,
+            obj=result.plan,
+            detail={"file": staged.filename, **result_counts(result)},
+        )
         staged.discard()
         messages.success(request, result_summary(result))
         return redirect(result.plan)
@@ -105,4 +113,5 @@ def export_plan(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     response = HttpResponse(content, content_type=mime)
     name = f"ke-hoach-{plan.pk}-{plan.year}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    record_event(action=AuditAction.PLAN_EXPORT, request=request, obj=plan, detail={"format": fmt})
     return response

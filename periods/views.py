@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from audit.models import AuditAction
+from audit.services import record_event
 from organizations.access import access_for
 from organizations.models import Unit
 from organizations.scoping import deny_unless
@@ -125,5 +127,14 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
             raise ValidationError(_("Ngày không hợp lệ."))
         services.reopen_period(period=period, user=request.user, until=form.cleaned_data["until"])
 
-    run_with_messages(request, reopen_until, success=_("Đã cập nhật trạng thái mở của kỳ báo cáo."))
+    done = run_with_messages(
+        request, reopen_until, success=_("Đã cập nhật trạng thái mở của kỳ báo cáo.")
+    )
+    if done:
+        record_event(
+            action=AuditAction.for_period_opening(period.reopened_until),
+            request=request,
+            obj=period,
+            detail={"until": period.reopened_until},
+        )
     return redirect("periods:detail", pk=period.pk)

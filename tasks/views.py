@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from audit.models import AuditAction
+from audit.services import record_event
 from common.downloads import private_download
 from common.http import HtmxHttpRequest
 from common.pagination import PAGE_SIZE, page_of
@@ -252,6 +254,12 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
         handle = evidence.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
+    record_event(
+        action=AuditAction.EVIDENCE_DOWNLOAD,
+        request=request,
+        obj=evidence,
+        detail={"task": evidence.task_id},
+    )
     return FileResponse(
         handle,
         as_attachment=True,

@@ -14,6 +14,7 @@ from tests.factories import (
     TaskFactory,
     UnitFactory,
     assign,
+    evidence_upload,
     make_member,
     make_periods,
 )
@@ -114,3 +115,16 @@ def private_media(settings, tmp_path):
 def periods(world) -> dict:
     """The world agency's 2026 reporting periods by kind ("q1", "h1", "q3", "year")."""
     return make_periods(world.agency)
+
+
+@pytest.fixture
+def evidence(world, private_media):
+    """A PDF proving world.task_a, stored under the throw-away MEDIA_ROOT."""
+    from tasks.models import Evidence
+
+    item = Evidence(
+        task=world.task_a, original_name="bao-cao.pdf", content_type="application/pdf", size=10
+    )
+    item.file.save("bao-cao.pdf", evidence_upload("bao-cao.pdf"), save=False)
+    item.save()
+    return item

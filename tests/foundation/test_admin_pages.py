@@ -26,9 +26,9 @@ def test_changelist_loads(superuser_client, world, app_label, model_name):
     assert superuser_client.get(url).status_code == 200
 
 
-# django-axes' login records are written by sign-ins only: its admin lists and deletes them
-# (deleting unlocks), never adds.
-READ_ONLY_APPS = {"axes"}
+# Written by the application only, never by hand: django-axes' sign-in records (its admin
+# lists and deletes them; deleting unlocks) and the audit log (tests/audit/test_admin.py).
+READ_ONLY_APPS = {"axes", "audit"}
 
 
 @pytest.mark.parametrize(("app_label", "model_name"), REGISTERED)
