@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "periods",
     "importer",
     "reminders",
+    "cchc",
 ]
 
 MIDDLEWARE = [
