@@ -53,6 +53,7 @@ shell: $(VENV)/.installed-run
 benchmark: $(VENV)/.installed-dev
 	$(PY) benchmarks/import_benchmark.py
 	$(PY) benchmarks/import_service_benchmark.py
+	$(PY) benchmarks/pages_benchmark.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var/staticfiles
