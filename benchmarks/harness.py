@@ -53,7 +53,7 @@ def configure(*, database_url: str, var_dir: Path) -> None:
             "DJANGO_SETTINGS_MODULE": "cchc.settings",
             "DATABASE_URL": database_url,
             "VAR_DIR": str(var_dir),
-            "STATIC_ROOT": str(BENCH_DIR / "static"),
+            "STATIC_ROOT": str(var_dir / "static"),
             "MEDIA_ROOT": str(var_dir / "media"),
             "DEBUG": "false",
             "SECRET_KEY": "benchmark-only-not-a-secret",
