@@ -122,12 +122,12 @@ def sqlite_path(size: int, seed: int, cache_dir: Path = BENCH_DIR) -> Path:
     return cache_dir / f"scale-{size}-seed{seed}-{schema_fingerprint()}.sqlite3"
 
 
-def marker_path(database_url: str, size: int, seed: int) -> Path:
-    """Where to note what a database holds; SQLite files are named after size and seed."""
+def marker_path(database_url: str, cache_dir: Path = BENCH_DIR) -> Path:
+    """Where to note what a database holds (SQLite files are named after size and seed)."""
     if database_url.startswith("sqlite:///"):
         return Path(database_url.removeprefix("sqlite:///") + ".json")
     name = database_url.rsplit("/", 1)[-1].split("?", 1)[0]
-    return BENCH_DIR / f"postgres-{name}.json"
+    return cache_dir / f"postgres-{name}.json"
 
 
 def forget_stale_sqlite(path: Path) -> None:

@@ -104,7 +104,7 @@ def _worker(args) -> int:
         url = f"sqlite:///{path}"
     harness.configure(database_url=url, var_dir=cache_dir / "var")
     seconds = harness.prepare_scale_database(
-        size=args.size, seed=args.seed, marker=harness.marker_path(url, args.size, args.seed)
+        size=args.size, seed=args.seed, marker=harness.marker_path(url, cache_dir)
     )
     from django.db import connection
 
