@@ -213,6 +213,7 @@ class Measurement:
     queries: int
     bare_ms: float | None
     note: str = ""
+    staff: bool = False  # measured for a unit's staff or head (the "staff pages")
 
     @property
     def ratio(self) -> float | None:

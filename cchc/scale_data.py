@@ -27,6 +27,7 @@ from types import SimpleNamespace
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from budget.models import BudgetEntry, BudgetLine, EntryKind
 from cchc import scale_vocabulary as words
@@ -52,10 +53,14 @@ from tasks.models import (
 
 AGENCY_CODE_PREFIX = "QM-"  # quy mô: every generated agency's code starts with it
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-MAX_AGENCIES = 1000
-MAX_PLANS_PER_AGENCY = 200
-MAX_TASKS_PER_PLAN = 5000
-MAX_AGENCY_TASKS = 200_000
+# (field, lowest, highest, message) of what a spec may ask for.
+RANGES = (
+    ("agencies", 0, 1000, _lazy("Số cơ quan phải từ %(low)d đến %(high)d.")),
+    ("plans_per_agency", 1, 200, _lazy("Số kế hoạch mỗi cơ quan phải từ %(low)d đến %(high)d.")),
+    ("tasks_per_plan", 1, 5000, _lazy("Số nhiệm vụ mỗi kế hoạch phải từ %(low)d đến %(high)d.")),
+    ("agency_tasks", 0, 200_000, _lazy("Số nhiệm vụ của cơ quan phải từ %(low)d đến %(high)d.")),
+    ("year", 2000, 2100, _lazy("Năm phải từ %(low)d đến %(high)d.")),
+)
 
 
 @dataclass(frozen=True)
@@ -71,27 +76,15 @@ class ScaleSpec:
     year: int = 2026
 
     def errors(self) -> list[str]:
-        problems = []
-        if not 0 <= self.agencies <= MAX_AGENCIES:
-            problems.append(_("Số cơ quan phải từ 0 đến %(n)d.") % {"n": MAX_AGENCIES})
-        if not 1 <= self.plans_per_agency <= MAX_PLANS_PER_AGENCY:
-            problems.append(
-                _("Số kế hoạch mỗi cơ quan phải từ 1 đến %(n)d.") % {"n": MAX_PLANS_PER_AGENCY}
-            )
-        if not 1 <= self.tasks_per_plan <= MAX_TASKS_PER_PLAN:
-            problems.append(
-                _("Số nhiệm vụ mỗi kế hoạch phải từ 1 đến %(n)d.") % {"n": MAX_TASKS_PER_PLAN}
-            )
+        problems = [
+            message % {"low": low, "high": high}
+            for name, low, high, message in RANGES
+            if not low <= getattr(self, name) <= high
+        ]
         if bool(self.agency_code) != (self.agency_tasks > 0):
             problems.append(_("--agency và --agency-tasks (lớn hơn 0) phải dùng cùng nhau."))
-        if not 0 <= self.agency_tasks <= MAX_AGENCY_TASKS:
-            problems.append(
-                _("Số nhiệm vụ của cơ quan phải từ 1 đến %(n)d.") % {"n": MAX_AGENCY_TASKS}
-            )
         if self.agencies == 0 and not self.agency_code:
             problems.append(_("Không có gì để sinh: cần --agencies lớn hơn 0 hoặc --agency."))
-        if not 2000 <= self.year <= 2100:
-            problems.append(_("Năm không hợp lệ."))
         return problems
 
 
