@@ -5,8 +5,9 @@ sections and tasks whose deadlines use every kind the importer understands (the 
 words, parsed by the importer's own parser), lead and coordinating units, statuses with
 progress entries, evidence rows, extensions, unit submissions, indicators with values and
 budget lines with entries. Everything is drawn from one ``random.Random(seed)`` in a fixed
-order, so a seed always gives the same rows, and written with bulk inserts in a few
-statements per table (no history rows: history records edits, and nobody edited these).
+order, so a seed always gives the same rows. The large tables are written with one
+``executemany`` each (``cchc.scale_rows``), the small ones with ``bulk_create``; no history
+rows (history records edits, and nobody edited these).
 
 ``agency_code`` + ``agency_tasks`` give an existing agency (the demo's STP-TN) a share of
 tasks spread evenly over its own internal units, so the demo users see a realistic part.
@@ -319,7 +320,7 @@ class _Generator:
             zip(areas, _split_evenly(size, len(areas)), strict=True)
         ):
             roman = ROMAN[number]
-            section = _task_row(
+            section = dict(
                 plan_id=plan.pk,
                 code=f"{roman}.",
                 path=roman,
@@ -357,7 +358,7 @@ class _Generator:
         content = f"{rng.choice(words.TASK_VERBS)} {rng.choice(words.TASK_OBJECTS)}" + rng.choice(
             words.TASK_SUFFIXES
         ).format(year=year)
-        row = _task_row(
+        row = dict(
             plan_id=plan.pk,
             parent_id=parent_id,
             code=code,
@@ -548,10 +549,6 @@ class _Generator:
 # --- Small pure helpers ----------------------------------------------------------
 
 ENTRY_FIELDS = ("status", "progress", "result", "difficulties", "completed_on")
-
-
-def _task_row(**values) -> dict:
-    return values
 
 
 def _searchable(row: dict) -> dict:
