@@ -7,7 +7,7 @@ from django.db.models import Value
 from django.db.models.functions import Concat
 
 from plans.models import Plan
-from tasks.models import Task
+from tasks.models import Task, search_text_of
 from tests.factories import PlanFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +62,18 @@ def test_fill_migration_sets_existing_rows():
     migration = importlib.import_module("tasks.migrations.0005_fill_task_search_text")
     migration.fill_search_text(apps, None)
     assert _stored(task) == "dao tao quy ii/2026"
+
+
+def test_the_importer_fills_it_without_knowing_about_it(settings):
+    from importer.services import apply_import, build_preview
+    from organizations.demo import THAI_NGUYEN
+    from organizations.services import load_demo_agency
+
+    path = settings.BASE_DIR / "fixtures" / "samples" / "thai-nguyen-stp-kstthc-2026.docx"
+    agency = load_demo_agency(THAI_NGUYEN)
+    preview = build_preview(agency=agency, data=path.read_bytes(), filename=path.name)
+    plan = apply_import(preview=preview).plan
+    rows = Task.objects.filter(plan=plan)
+    assert rows.count() > 20 and not rows.filter(search_text="").exists()
+    first = rows.exclude(is_section=True).order_by("position").first()
+    assert first.search_text == search_text_of(first) != ""
