@@ -131,10 +131,15 @@ def marker_path(database_url: str, cache_dir: Path = BENCH_DIR) -> Path:
 
 
 def forget_stale_sqlite(path: Path) -> None:
-    """Remove a SQLite file whose generation did not finish (no marker): start again."""
+    """Remove a SQLite file whose generation did not finish (no marker), and the files of
+    the same size and seed built for an older schema: they are never read again."""
     if not Path(str(path) + ".json").exists():
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+    stem = path.name.rsplit("-", 1)[0]  # scale-<size>-seed<seed>
+    for old in path.parent.glob(f"{stem}-*.sqlite3*"):
+        if not old.name.startswith(path.name):
+            old.unlink(missing_ok=True)
 
 
 def prepare_scale_database(*, size: int, seed: int, marker: Path) -> float:
