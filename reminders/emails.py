@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -14,9 +13,8 @@ from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-if TYPE_CHECKING:
-    from reminders.services import UnitReminder
-    from tasks.models import Task
+from reminders.selectors import UnitReminder
+from tasks.models import Task
 
 CONTENT_CHARS = 200
 

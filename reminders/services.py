@@ -14,29 +14,12 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
-from organizations.models import UNIT_ROLES, Membership, Unit, UnitKind
-from plans.models import Plan
+from organizations.models import Unit
 from reminders.emails import reminder_message
 from reminders.models import DeliveryStatus, ReminderDelivery
-from tasks.models import Task, TaskStatus, Timeliness
+from reminders.selectors import UnitReminder, collect_reminders
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class UnitReminder:
-    """What one unit is told on one day: its open lead tasks past or near their deadline."""
-
-    unit: Unit
-    overdue: list[Task]
-    due_soon: list[Task]
-    recipients: list[str]
-
-    @property
-    def task_count(self) -> int:
-        return len(self.overdue) + len(self.due_soon)
 
 
 @dataclass
@@ -64,7 +47,8 @@ class ReminderRunResult:
 def send_due_reminders(*, on: dt.date, dry_run: bool = False) -> ReminderRunResult:
     """Send each unit's reminder for day ``on`` unless already sent; ``dry_run`` writes nothing.
 
-    Queries: 5 for the run plus, per unit, 1 to list its tasks and 2 to claim and
+    Queries: 4 to select (``reminders.selectors``) and 2 to create and read the day's
+    delivery rows, whatever the number of units and tasks, plus 2 per unit to claim and
     record a send (``tests/reminders/test_query_count.py`` pins it).
     """
     reminders, without_recipients = collect_reminders(on=on)
@@ -112,79 +96,3 @@ def _deliver(
     else:
         deliveries.mark_sent(delivery_id, **recorded)
         result.sent.append(reminder.unit)
-
-
-def collect_reminders(*, on: dt.date) -> tuple[list[UnitReminder], list[Unit]]:
-    """Reminders of every active internal unit with tasks to chase, and units nobody would read."""
-    reminders, without_recipients = [], []
-    for unit in _units_to_remind():
-        tasks = _tasks_to_remind(unit, on=on)
-        if not tasks:
-            continue
-        recipients = _recipients(unit)
-        if not recipients:
-            without_recipients.append(unit)
-            continue
-        reminders.append(
-            UnitReminder(
-                unit=unit,
-                overdue=[t for t in tasks if t.timeliness == Timeliness.OVERDUE],
-                due_soon=[t for t in tasks if t.timeliness == Timeliness.DUE_SOON],
-                recipients=recipients,
-            )
-        )
-    return reminders, without_recipients
-
-
-def _units_to_remind() -> list[Unit]:
-    members = Membership.objects.filter(
-        is_active=True, role__in=UNIT_ROLES, user__is_active=True
-    ).select_related("user")
-    return list(
-        Unit.objects.active()
-        .internal()
-        .filter(agency__is_active=True)
-        .select_related("agency")
-        .prefetch_related(
-            # The same widening as access_for: a task led by a group reaches its members.
-            Prefetch(
-                "groups",
-                queryset=Unit.objects.filter(kind=UnitKind.GROUP),
-                to_attr="containing_groups",
-            ),
-            Prefetch(
-                "memberships",
-                queryset=members.order_by("user__username"),
-                to_attr="reminded_memberships",
-            ),
-        )
-    )
-
-
-def _tasks_to_remind(unit: Unit, *, on: dt.date) -> list[Task]:
-    """Open lead tasks of ``unit`` (or its groups), overdue or due within DUE_SOON_DAYS."""
-    leading = [unit.pk, *(group.pk for group in unit.containing_groups)]
-    return list(
-        Task.objects.led_by(leading)
-        .actionable()
-        .filter(plan__in=Plan.objects.active())
-        .exclude(status=TaskStatus.DONE)
-        .with_timeliness(on=on)
-        .filter(timeliness__in=[Timeliness.OVERDUE, Timeliness.DUE_SOON])
-        .select_related("plan")
-        .order_by("effective_due", "plan_id", "position")
-    )
-
-
-def _recipients(unit: Unit) -> list[str]:
-    """The unit's reminder addresses, then its staff and head, each address once."""
-    addresses = unit.reminder_email_list() + [
-        m.user.email.strip() for m in unit.reminded_memberships if m.user.email.strip()
-    ]
-    seen: set[str] = set()
-    unique = []
-    for address in addresses:
-        if address.casefold() not in seen:
-            seen.add(address.casefold())
-            unique.append(address)
-    return unique

@@ -90,16 +90,7 @@ class TaskFilter(django_filters.FilterSet):
             field.widget.attrs.setdefault("class", "form-select form-select-sm")
 
     def search(self, queryset, name, value):
-        words = value.split()
-        for word in words:
-            queryset = queryset.filter(
-                Q(content__icontains=word)
-                | Q(code__iexact=word)
-                | Q(requirement__icontains=word)
-                | Q(deadline_text__icontains=word)
-                | Q(result__icontains=word)
-            )
-        return queryset
+        return queryset.matching(value)
 
     def by_role(self, queryset, name, value):
         unit_ids = access_for(self.request.user).unit_ids

@@ -23,6 +23,7 @@ from organizations.scoping import Condition, ScopedQuerySet
 from periods.models import ReportingPeriod
 from plans.models import Plan
 from tasks import timeliness as rules
+from tasks.search import search_key
 
 
 class Area(models.Model):
@@ -89,6 +90,15 @@ class ReportBucket(models.TextChoices):
 
 def _soon_days(soon_days: int | None) -> int:
     return settings.DUE_SOON_DAYS if soon_days is None else soon_days
+
+
+# The columns the task list's text search reads, folded into ``Task.search_text``.
+SEARCHED_FIELDS = frozenset({"content", "requirement", "deadline_text", "result"})
+
+
+def search_text_of(task) -> str:
+    """The folded text of ``task``'s searched columns (see :mod:`tasks.search`)."""
+    return search_key("\n".join((task.content, task.requirement, task.deadline_text, task.result)))
 
 
 class TaskScopedQuerySet(ScopedQuerySet):
@@ -267,6 +277,49 @@ class TaskQuerySet(TaskScopedQuerySet):
             ),
         )
 
+    # Every write path keeps ``search_text`` in step with the searched columns: save()
+    # does it for one row, these three for the bulk paths (the importer, scale data).
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for task in objs:
+            task.search_text = search_text_of(task)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs, fields = list(objs), list(fields)
+        if SEARCHED_FIELDS.intersection(fields):
+            for task in objs:
+                task.search_text = search_text_of(task)
+            fields = [*fields, "search_text"] if "search_text" not in fields else fields
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **kwargs) -> int:
+        if "search_text" in kwargs or not SEARCHED_FIELDS.intersection(kwargs):
+            return super().update(**kwargs)
+        # The new values may be expressions: read the rows back once they are written.
+        pks = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        Task.objects.filter(pk__in=pks).refresh_search_text()
+        return count
+
+    def refresh_search_text(self) -> None:
+        """Recompute ``search_text`` of these rows from their stored columns."""
+        tasks = list(self.only("pk", *SEARCHED_FIELDS))
+        for task in tasks:
+            task.search_text = search_text_of(task)
+        Task.objects.bulk_update(tasks, ["search_text"], batch_size=500)
+
+    def matching(self, words: str) -> TaskQuerySet:
+        """Rows containing every word, with or without diacritics, in any case.
+
+        A word also matches a row whose STT is exactly that word ("1.2").
+        """
+        queryset = self
+        for word in words.split():
+            key = search_key(word)
+            queryset = queryset.filter(Q(search_text__contains=key) | Q(code__iexact=word))
+        return queryset
+
 
 class Task(models.Model):
     """One row of a plan's appendix: a section heading or a task with units and a deadline.
@@ -346,12 +399,15 @@ class Task(models.Model):
     difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
     proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    # Derived from the searched columns (tasks.search); written by save() and the
+    # manager's bulk methods, never by a form.
+    search_text = models.TextField(_("nội dung tìm kiếm"), blank=True, editable=False)
 
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = TaskQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at", "position"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "position", "search_text"])
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -373,6 +429,15 @@ class Task(models.Model):
         prefix = f"{self.code}. " if self.code else ""
         text = self.content if len(self.content) <= 80 else self.content[:77] + "..."
         return prefix + text
+
+    def save(self, *args, **kwargs) -> None:
+        # A derived column of this row only (no other record changes): the search
+        # must see what was just saved, whichever view, service or admin saved it.
+        self.search_text = search_text_of(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SEARCHED_FIELDS.intersection(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("tasks:detail", args=[self.pk])
@@ -467,6 +532,8 @@ class TaskAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["task", "unit", "role"], name="assignment_unique"),
         ]
+        # Staff scoping and the reminder sweep start from a unit's assignments in a role.
+        indexes = [models.Index(fields=["unit", "role", "task"], name="assignment_unit_role_task")]
 
     def __str__(self) -> str:
         return f"{self.unit} ({self.get_role_display()})"

@@ -1,0 +1,321 @@
+"""What every benchmark shares: a configured Django, scale databases, timing, the bare SQL.
+
+A benchmark script (pages, and later dashboard, reports, imports) does three things:
+
+1. ``configure(database_url=..., var_dir=...)`` before importing any app code: production
+   settings (DEBUG off, manifest static files), logging quiet;
+2. ``prepare_scale_database(size=..., seed=...)``: the demo data plus ``generate_scale_data``
+   at that size, cached between runs (SQLite: one file per size, seed and schema under
+   ``var/bench/``; PostgreSQL: the database ``DATABASE_URL`` names, regenerated only when
+   the size, seed or schema changed);
+3. ``measure(name, fn, ...)`` per thing timed: the median of ``runs`` calls after a warm-up,
+   the statements one call sends, and the median time of sending those statements again
+   straight through the database cursor (the bare SQL: what the page would cost with no
+   ORM, Python or template work). ``print_table`` prints the rows.
+
+Each (database, size) runs in its own process (``run_workers``): Django is configured once
+per process, and a fresh process does not carry the previous size's caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+BENCH_DIR = ROOT / "var" / "bench"
+RESULT_PREFIX = "RESULT "
+DEFAULT_SEED = 2026
+DEMO_AGENCY = "STP-TN"
+DEMO_AGENCY_TASKS = 5000  # the demo users' agency at province scale (issue 8)
+
+
+# --- Django in production mode --------------------------------------------------------
+
+
+def configure(*, database_url: str, var_dir: Path) -> None:
+    """Set up Django with DEBUG off against ``database_url``; call before importing apps."""
+    var_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "cchc.settings",
+            "DATABASE_URL": database_url,
+            "VAR_DIR": str(var_dir),
+            "STATIC_ROOT": str(var_dir / "static"),
+            "MEDIA_ROOT": str(var_dir / "media"),
+            "DEBUG": "false",
+            "SECRET_KEY": "benchmark-only-not-a-secret",
+            "ALLOWED_HOSTS": "testserver",
+            "LOG_LEVEL": "ERROR",
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        }
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    # Production serves hashed static names from a manifest; build it once (incremental).
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+# --- Scale databases -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How ``size`` tasks are spread: the demo agency's share, then synthetic agencies."""
+
+    size: int
+    agency_tasks: int
+    agencies: int
+    plans_per_agency: int
+    tasks_per_plan: int
+
+    @classmethod
+    def for_size(cls, size: int) -> Layout:
+        # 5,000 tasks in STP-TN at 10k and 100k, so the demo users' share is the same and
+        # a page whose cost follows that share takes the same time at both sizes.
+        share = min(DEMO_AGENCY_TASKS, size // 2)
+        rest = size - share
+        agencies = min(50, max(1, rest // 100))
+        per_plan = min(100, max(1, rest // agencies))
+        plans = max(1, rest // (agencies * per_plan))
+        return cls(size, share, agencies, plans, per_plan)
+
+    def command_args(self, seed: int) -> list[str]:
+        args = [
+            "--agencies", str(self.agencies),
+            "--plans-per-agency", str(self.plans_per_agency),
+            "--tasks-per-plan", str(self.tasks_per_plan),
+            "--seed", str(seed),
+        ]  # fmt: skip
+        if self.agency_tasks:
+            args += ["--agency", DEMO_AGENCY, "--agency-tasks", str(self.agency_tasks)]
+        return args
+
+
+def schema_fingerprint() -> str:
+    """Changes when a migration or the generator changes: a cached database is then stale."""
+    digest = hashlib.sha256()
+    sources = sorted(ROOT.glob("*/migrations/*.py")) + sorted(ROOT.glob("cchc/scale_*.py"))
+    sources.append(ROOT / "organizations" / "demo.py")
+    for path in sources:
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def sqlite_path(size: int, seed: int, cache_dir: Path = BENCH_DIR) -> Path:
+    return cache_dir / f"scale-{size}-seed{seed}-{schema_fingerprint()}.sqlite3"
+
+
+def marker_path(database_url: str, cache_dir: Path = BENCH_DIR) -> Path:
+    """Where to note what a database holds (SQLite files are named after size and seed)."""
+    if database_url.startswith("sqlite:///"):
+        return Path(database_url.removeprefix("sqlite:///") + ".json")
+    name = database_url.rsplit("/", 1)[-1].split("?", 1)[0]
+    return cache_dir / f"postgres-{name}.json"
+
+
+def forget_stale_sqlite(path: Path) -> None:
+    """Remove a SQLite file whose generation did not finish (no marker), and the files of
+    the same size and seed built for an older schema: they are never read again."""
+    if not Path(str(path) + ".json").exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    stem = path.name.rsplit("-", 1)[0]  # scale-<size>-seed<seed>
+    for old in path.parent.glob(f"{stem}-*.sqlite3*"):
+        if not old.name.startswith(path.name):
+            old.unlink(missing_ok=True)
+
+
+def prepare_scale_database(*, size: int, seed: int, marker: Path) -> float:
+    """Fill the configured database unless ``marker`` says it holds this size and seed.
+
+    Returns the seconds spent generating (0 when the database was reused).
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    wanted = {"size": size, "seed": seed, "schema": schema_fingerprint()}
+    if marker.exists() and json.loads(marker.read_text()) == wanted:
+        call_command("migrate", interactive=False, verbosity=0)
+        return 0.0
+    marker.unlink(missing_ok=True)
+    started = time.perf_counter()
+    _drop_tables()  # a server database of another size: start from an empty schema
+    call_command("migrate", interactive=False, verbosity=0)
+    quiet = io.StringIO()
+    call_command("load_demo", stdout=quiet)
+    layout = Layout.for_size(size)
+    call_command("generate_scale_data", *layout.command_args(seed), stdout=quiet)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # what autovacuum does soon after a bulk load
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps(wanted))
+    return time.perf_counter() - started
+
+
+def _drop_tables() -> None:
+    from django.db import connection
+
+    tables = connection.introspection.table_names()
+    if not tables:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            quoted = ", ".join(connection.ops.quote_name(t) for t in tables)
+            cursor.execute(f"DROP TABLE {quoted} CASCADE")
+        else:
+            for table in tables:
+                cursor.execute(f"DROP TABLE {connection.ops.quote_name(table)}")
+
+
+# --- Measuring ---------------------------------------------------------------------------
+
+
+@dataclass
+class Statement:
+    sql: str
+    params: object
+    many: bool
+
+
+@dataclass
+class Recorder:
+    """Collects every statement sent while active (DEBUG is off: no connection.queries)."""
+
+    statements: list[Statement] = field(default_factory=list)
+
+    def __call__(self, execute, sql, params, many, context):
+        self.statements.append(Statement(sql, params, many))
+        return execute(sql, params, many, context)
+
+
+@dataclass
+class Measurement:
+    """One row of a benchmark table."""
+
+    name: str
+    role: str
+    database: str
+    size: int
+    median_ms: float
+    queries: int
+    bare_ms: float | None
+    note: str = ""
+    staff: bool = False  # measured for a unit's staff or head (the issue's "staff pages")
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.bare_ms:
+            return None
+        return self.median_ms / self.bare_ms
+
+
+def record(fn: Callable[[], object]) -> list[Statement]:
+    from django.db import connection
+
+    recorder = Recorder()
+    with connection.execute_wrapper(recorder):
+        fn()
+    return recorder.statements
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def replay(statements: Iterable[Statement]) -> None:
+    """Send the reads again through a plain cursor and fetch every row."""
+    from django.db import connection
+
+    reads = [s for s in statements if s.sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+    with connection.cursor() as cursor:
+        for statement in reads:
+            cursor.execute(statement.sql, statement.params)
+            cursor.fetchall()
+
+
+def measure(
+    name: str,
+    fn: Callable[[], object],
+    *,
+    role: str,
+    database: str,
+    size: int,
+    runs: int = 7,
+    warmup: int = 1,
+    bare_runs: int = 3,
+) -> Measurement:
+    """Median of ``runs`` calls after ``warmup``, statements per call, bare SQL median.
+
+    The call that records the statements is a second warm-up. The bare SQL varies less
+    than a page (no Python in it): ``bare_runs`` medians are enough and save minutes.
+    """
+    for _ in range(warmup):
+        fn()
+    statements = record(fn)
+    page = median_ms(fn, runs)
+    bare = median_ms(lambda: replay(statements), bare_runs)
+    return Measurement(name, role, database, size, page, len(statements), bare)
+
+
+def emit(measurement: Measurement) -> None:
+    """Hand a row to the parent process (see ``run_workers``)."""
+    print(RESULT_PREFIX + json.dumps(asdict(measurement), ensure_ascii=False), flush=True)
+
+
+def run_workers(script: Path, jobs: list[list[str]]) -> list[Measurement]:
+    """Run ``script`` once per argument list in a fresh process and collect its rows."""
+    rows = []
+    for args in jobs:
+        completed = subprocess.run(
+            [sys.executable, str(script), *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if completed.returncode != 0:
+            sys.stderr.write(completed.stdout + completed.stderr)
+            raise SystemExit(f"benchmark worker failed: {' '.join(args)}")
+        for line in completed.stdout.splitlines():
+            if line.startswith(RESULT_PREFIX):
+                rows.append(Measurement(**json.loads(line[len(RESULT_PREFIX) :])))
+            else:
+                print(line, flush=True)
+    return rows
+
+
+def print_table(rows: list[Measurement], *, title: str) -> None:
+    """A Markdown table, one row per measurement, in the order given."""
+    print(f"\n{title}\n")
+    print("| page | role | database | tasks | median ms | queries | bare SQL ms | ratio |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        bare = f"{row.bare_ms:.1f}" if row.bare_ms is not None else "—"
+        ratio = f"{row.ratio:.1f}x" if row.ratio is not None else "—"
+        print(
+            f"| {row.name}{row.note} | {row.role} | {row.database} | {row.size:,} | "
+            f"{row.median_ms:.1f} | {row.queries} | {bare} | {ratio} |"
+        )

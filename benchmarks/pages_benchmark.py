@@ -1,0 +1,225 @@
+"""Time every list and detail page for each demo role, and the reminder sweep, at scale.
+
+    .venv/bin/python benchmarks/pages_benchmark.py [--sizes 1000,10000,100000] [--runs 7]
+        [--roles canbo.xdkt,vanphong] [--seed 2026] [--databases sqlite,postgres]
+
+For each database and size (tasks in the database: the demo agency STP-TN holds up to 5,000
+of them, synthetic agencies the rest; see ``harness.Layout``) it prints, per page and demo
+role, the median of ``--runs`` requests after a warm-up through the Django test client
+(logged in, DEBUG off), the queries one request sends, the time those statements take sent
+bare, and the page / bare-SQL ratio; then the reminder sweep (``send_due_reminders`` dry
+run). PostgreSQL is measured when ``DATABASE_URL`` points at one (its database is dropped
+and refilled when the size changes: give it a database of its own, e.g. ``cchc_scale``).
+SQLite databases are cached in ``var/bench/`` by size, seed and schema.
+Targets (issue 8) are printed at the end; they are not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import harness
+
+SEARCH = "ra soat"
+SWEEP_DAY = dt.date(2026, 6, 25)  # mid-year: some tasks overdue, some due within the week
+SWEEP = "reminder sweep (send_reminders --dry-run)"
+TARGET_MS, SEARCH_TARGET_MS, FLAT_MARGIN, RATIO_TARGET = 60.0, 100.0, 0.10, 3.0
+SWEEP_TARGET_S = {"sqlite": 10.0, "postgresql": 5.0}
+
+
+def main() -> int:
+    args = _parser().parse_args()
+    if args.worker:
+        return _worker(args)
+    databases = _databases(args.databases)
+    jobs = [
+        [
+            "--worker", "--database-url", url, "--size", str(size), "--seed", str(args.seed),
+            "--runs", str(args.runs), "--roles", args.roles, "--cache-dir", args.cache_dir,
+        ]
+        for url in databases
+        for size in args.sizes
+    ]  # fmt: skip
+    rows = harness.run_workers(Path(__file__), jobs)
+    rows.sort(key=lambda r: (r.name == SWEEP, r.name, r.role, r.database, r.size))
+    harness.print_table(rows, title="Pages and the reminder sweep (median of runs after warm-up)")
+    for line in _targets(rows):
+        print(line)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--sizes", type=lambda raw: [int(n) for n in raw.split(",")], default=[1000, 10000, 100000]
+    )
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--roles", default="", help="demo usernames (default: every one)")
+    parser.add_argument("--seed", type=int, default=harness.DEFAULT_SEED)
+    parser.add_argument("--databases", default="", help="sqlite,postgres (default: what is set)")
+    parser.add_argument("--cache-dir", default=str(harness.BENCH_DIR))
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    return parser
+
+
+def _databases(choice: str) -> list[str]:
+    server = os.environ.get("DATABASE_URL", "")
+    wanted = choice.split(",") if choice else ["sqlite", "postgres"]
+    urls = []
+    if "sqlite" in wanted:
+        urls.append("sqlite")  # the worker names the cached file
+    if "postgres" in wanted and server.startswith("postgres"):
+        urls.append(server)
+    return urls
+
+
+# --- One database, one size (a fresh process) ---------------------------------------------
+
+
+def _worker(args) -> int:
+    cache_dir = Path(args.cache_dir)
+    url = args.database_url
+    if url == "sqlite":
+        path = harness.sqlite_path(args.size, args.seed, cache_dir)
+        harness.forget_stale_sqlite(path)
+        url = f"sqlite:///{path}"
+    harness.configure(database_url=url, var_dir=cache_dir / "var")
+    seconds = harness.prepare_scale_database(
+        size=args.size, seed=args.seed, marker=harness.marker_path(url, cache_dir)
+    )
+    from django.db import connection
+
+    database = connection.vendor
+    if seconds:
+        print(f"{database}, {args.size:,} tasks: generated in {seconds:.0f} s", flush=True)
+    for username in args.roles.split(",") if args.roles else _demo_usernames():
+        for measurement in _pages_of(username, database=database, size=args.size, runs=args.runs):
+            harness.emit(measurement)
+    harness.emit(_sweep(database=database, size=args.size, runs=args.runs))
+    return 0
+
+
+def _demo_usernames() -> list[str]:
+    from cchc.demo import USERS
+
+    return [spec.username for spec in USERS]
+
+
+def _pages_of(username: str, *, database: str, size: int, runs: int):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from organizations.access import access_for
+
+    user = get_user_model().objects.get(username=username)
+    works_in_a_unit = bool(access_for(user).unit_ids) and not user.is_superuser
+    client = Client()
+    client.force_login(user)
+    for name, url in _urls(user):
+
+        def get(url=url):
+            return client.get(url, secure=True)
+
+        if get().status_code != 200:  # doubles as the warm-up
+            continue  # not this role's page (403/404/redirect): nothing to time
+        measurement = harness.measure(
+            name, get, role=username, database=database, size=size, runs=runs, warmup=0
+        )
+        measurement.staff = works_in_a_unit
+        yield measurement
+
+
+def _urls(user) -> list[tuple[str, str]]:
+    """The pages to time for ``user``: each list, and the detail of a row the user sees."""
+    from django.urls import reverse
+
+    from periods.models import PeriodKind, ReportingPeriod
+    from plans.models import Plan
+    from tasks.models import Task
+
+    plan = Plan.objects.filter(agency__code=harness.DEMO_AGENCY, number="1000").first()
+    plan = plan or Plan.objects.filter(agency__code=harness.DEMO_AGENCY).order_by("pk").first()
+    task = Task.objects.visible_to(user).actionable().filter(plan=plan).order_by("position").first()
+    period = ReportingPeriod.objects.filter(
+        agency__code=harness.DEMO_AGENCY, kind=PeriodKind.QUARTER_3
+    ).first()
+    urls = [
+        ("plan list", reverse("plans:list")),
+        ("plan detail", reverse("plans:detail", args=[plan.pk])),
+        ("task list", reverse("tasks:mine")),
+        (f'task list, search "{SEARCH}"', reverse("tasks:mine") + "?q=" + SEARCH.replace(" ", "+")),
+        ("extension list", reverse("tasks:extensions")),
+        ("budget list", reverse("budget:list")),
+        ("period list", reverse("periods:list")),
+        ("period detail", reverse("periods:detail", args=[period.pk])),
+    ]
+    if task is not None:
+        urls.insert(4, ("task detail", reverse("tasks:detail", args=[task.pk])))
+    return urls
+
+
+def _sweep(*, database: str, size: int, runs: int) -> harness.Measurement:
+    from reminders.services import send_due_reminders
+
+    def run():
+        return send_due_reminders(on=SWEEP_DAY, dry_run=True)
+
+    measurement = harness.measure(SWEEP, run, role="—", database=database, size=size, runs=runs)
+    result = run()
+    measurement.note = f" ({len(result.reminders)} units)"
+    return measurement
+
+
+# --- The issue's targets ---------------------------------------------------------------------
+
+
+def _targets(rows: list[harness.Measurement]) -> list[str]:
+    lines = ["", "Targets (issue 8):"]
+    largest = max((r.size for r in rows), default=0)
+    staff = [r for r in rows if r.staff and r.size == largest]
+    for row in staff:
+        limit = SEARCH_TARGET_MS if "search" in row.name else TARGET_MS
+        base = _same(rows, row, size=10_000)
+        flat = base is None or row.median_ms <= base.median_ms * (1 + FLAT_MARGIN)
+        verdict = "met" if row.median_ms <= limit and flat else "NOT met"
+        versus = f", {base.median_ms:.0f} ms at 10,000" if base else ""
+        lines.append(
+            f"- {row.name}, {row.role}, {row.database}, {row.size:,}: {row.median_ms:.0f} ms "
+            f"(≤ {limit:.0f} ms{', within 10% of 10k' if base else ''}{versus}): {verdict}"
+        )
+    slow = [r for r in rows if r.ratio is not None and r.ratio > RATIO_TARGET and r.name != SWEEP]
+    lines.append(
+        f"- every page ≤ {RATIO_TARGET:.0f}x its bare SQL: "
+        + ("met" if not slow else f"NOT met for {len(slow)} of {len(rows)} rows")
+    )
+    for row in (r for r in rows if r.name == SWEEP):
+        limit = SWEEP_TARGET_S.get(row.database, 10.0)
+        verdict = "met" if row.median_ms <= limit * 1000 else "NOT met"
+        lines.append(
+            f"- reminder sweep, {row.database}, {row.size:,}: {row.median_ms / 1000:.2f} s "
+            f"(≤ {limit:.0f} s): {verdict}"
+        )
+    return lines
+
+
+def _same(rows, row, *, size: int):
+    return next(
+        (
+            r
+            for r in rows
+            if (r.name, r.role, r.database, r.size) == (row.name, row.role, row.database, size)
+        ),
+        None,
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

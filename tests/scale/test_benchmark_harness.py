@@ -1,0 +1,51 @@
+"""The pages benchmark runs end to end at a tiny size, so it cannot rot unnoticed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from benchmarks.harness import ROOT, Layout, Measurement
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        (100_000, Layout(100_000, 5000, 50, 19, 100)),
+        (10_000, Layout(10_000, 5000, 50, 1, 100)),
+        (1000, Layout(1000, 500, 5, 1, 100)),
+        (60, Layout(60, 30, 1, 1, 30)),
+    ],
+)
+def test_layout_keeps_the_demo_share_and_the_total(size, expected):
+    layout = Layout.for_size(size)
+    assert layout == expected
+    synthetic = layout.agencies * layout.plans_per_agency * layout.tasks_per_plan
+    assert layout.agency_tasks + synthetic == size
+
+
+def test_ratio_is_page_over_bare_sql():
+    row = Measurement("task list", "canbo.xdkt", "sqlite", 10, 30.0, 9, 10.0)
+    assert row.ratio == 3.0
+    assert Measurement("x", "r", "sqlite", 10, 30.0, 9, None).ratio is None
+
+
+def test_pages_benchmark_runs_at_a_tiny_size(tmp_path):
+    options = ["--sizes", "60", "--runs", "1", "--roles", "canbo.xdkt", "--databases", "sqlite"]
+    completed = subprocess.run(
+        [sys.executable, "benchmarks/pages_benchmark.py", *options, "--cache-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    out = completed.stdout
+    assert "generated in" in out
+    for page in ("plan list", "task list", 'task list, search "ra soat"', "task detail"):
+        assert f"| {page} | canbo.xdkt | sqlite | 60 |" in out
+    assert "| reminder sweep (send_reminders --dry-run)" in out
+    assert "Targets (issue 8):" in out
