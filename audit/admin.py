@@ -1,8 +1,9 @@
 """The audit log in the admin (read-only), and the admin hooks that feed it.
 
-Role changes happen in the admin: ``MembershipAuditMixin`` (used by
-``organizations.admin.MembershipAdmin``) and ``AuditedUserAdmin`` (replacing
-Django's user admin) record them.
+Role changes happen in the admin: ``AuditedMembershipAdmin`` and ``AuditedUserAdmin``
+take the place of ``organizations.admin.MembershipAdmin`` and Django's user admin and
+record them. Swapping the registrations here keeps the arrow pointing down: the audit app
+knows the apps it watches, they do not know it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.db import models
 
 from audit.models import AuditAction, AuditEvent
 from audit.services import record_event
+from organizations.admin import MembershipAdmin
+from organizations.models import Membership
 
 # Every column, shown and never editable.
 EVENT_FIELDS: tuple[str, ...] = (
@@ -86,7 +89,7 @@ def _changes(form) -> dict[str, list[Any]]:
     }
 
 
-class MembershipAuditMixin(admin.ModelAdmin):
+class AuditedMembershipAdmin(MembershipAdmin):
     """Record every membership added, changed or deleted through the admin."""
 
     def save_model(self, request, obj, form, change) -> None:
@@ -144,3 +147,5 @@ class AuditedUserAdmin(UserAdmin):
 
 admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), AuditedUserAdmin)
+admin.site.unregister(Membership)
+admin.site.register(Membership, AuditedMembershipAdmin)

@@ -3,7 +3,6 @@ from import_export import fields, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from audit.admin import MembershipAuditMixin
 from common.resources import FormulaSafeResource
 from organizations.models import Agency, Membership, Unit, UnitAlias
 
@@ -60,7 +59,7 @@ class UnitAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(MembershipAuditMixin, SimpleHistoryAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "role", "agency", "unit", "is_active"]
     list_filter = ["role", "agency", "is_active"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
