@@ -2,28 +2,19 @@
 
 from django.db import migrations
 
+from common.beat import register_daily_job
+
 TASK_NAME = "Xoá nhật ký truy cập cũ"
 
 
 def schedule_daily_purge(apps, schema_editor):
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    crontab, _created = CrontabSchedule.objects.get_or_create(
-        minute="15",
-        hour="2",
-        day_of_week="*",
-        day_of_month="*",
-        month_of_year="*",
-        timezone="Asia/Ho_Chi_Minh",
-    )
-    # An admin may have retimed or disabled it already: keep their choice.
-    PeriodicTask.objects.get_or_create(
+    register_daily_job(
+        apps,
         name=TASK_NAME,
-        defaults={
-            "task": "audit.purge_audit_log",
-            "crontab": crontab,
-            "description": "Xoá các sự kiện nhật ký truy cập cũ hơn AUDIT_RETENTION_DAYS ngày.",
-        },
+        task="audit.purge_audit_log",
+        hour=2,
+        minute=15,
+        description="Xoá các sự kiện nhật ký truy cập cũ hơn AUDIT_RETENTION_DAYS ngày.",
     )
 
 

@@ -2,28 +2,19 @@
 
 from django.db import migrations
 
+from common.beat import register_daily_job
+
 TASK_NAME = "Nhắc hạn nhiệm vụ"
 
 
 def schedule_daily_reminders(apps, schema_editor):
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    crontab, _created = CrontabSchedule.objects.get_or_create(
-        minute="30",
-        hour="7",
-        day_of_week="*",
-        day_of_month="*",
-        month_of_year="*",
-        timezone="Asia/Ho_Chi_Minh",
-    )
-    # An admin may have retimed or disabled it already: keep their choice.
-    PeriodicTask.objects.get_or_create(
+    register_daily_job(
+        apps,
         name=TASK_NAME,
-        defaults={
-            "task": "reminders.send_deadline_reminders",
-            "crontab": crontab,
-            "description": "Gửi email nhắc nhiệm vụ quá hạn, sắp đến hạn cho đơn vị chủ trì.",
-        },
+        task="reminders.send_deadline_reminders",
+        hour=7,
+        minute=30,
+        description="Gửi email nhắc nhiệm vụ quá hạn, sắp đến hạn cho đơn vị chủ trì.",
     )
 
 
