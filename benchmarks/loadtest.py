@@ -43,7 +43,7 @@ def main() -> int:
     harness.configure(database_url=args.database_url, var_dir=var_dir)
     marker = harness.marker_path(args.database_url)
     seconds = harness.prepare_scale_database(size=args.size, seed=args.seed, marker=marker)
-    print(f"  {'sinh mới trong %.0f s' % seconds if seconds else 'dùng lại dữ liệu có sẵn'}")
+    print(f"  sinh mới trong {seconds:.0f} s" if seconds else "  dùng lại dữ liệu có sẵn")
     env = _server_env(args)
     server = _start_gunicorn(args, env)
     try:

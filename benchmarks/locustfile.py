@@ -21,7 +21,7 @@ import gevent
 from locust import HttpUser, between, events, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from loadtest_guard import ensure_loopback  # noqa: E402
+from loadtest_guard import ensure_loopback
 
 PASSWORD = os.environ.get("DEMO_PASSWORD", "cchc-demo-2026")
 STAFF = ("canbo.xdkt", "canbo.vp", "canbo.bttp", "truongphong.xdkt")
