@@ -18,11 +18,15 @@ from django_celery_beat.models import PeriodicTask
 
 from audit.models import AuditAction, AuditEvent
 from budget.models import BudgetLine
+from importer.parsing.document import ImportFileError
+from importer.preview import build_preview
 from plans.models import Plan
 from plans.services import purge_deleted_plans
 from reminders.selectors import collect_reminders
 from tasks.models import Evidence, Task, TaskAssignment
 from tests.factories import PlanFactory, evidence_upload
+from tests.importer.integration.test_reimport import HEADER
+from tests.importer.reading.docx_builders import P, T, build_docx, task_row
 from tests.query_counts import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +208,16 @@ def test_purge_command_dry_run_counts_and_keeps(world, settings):
 def test_the_purge_is_scheduled_nightly(db):
     entry = PeriodicTask.objects.get(task="plans.purge_deleted_plans")
     assert entry.enabled and entry.crontab.hour == "2"
+
+
+def test_importing_a_plan_that_is_in_the_trash_says_restore_it_first(world):
+    plan = PlanFactory(agency=world.agency, year=2026, number="12", symbol="KH-STP")
+    _trash(plan)
+    data = build_docx(
+        P("Số: 12/KH-STP"),
+        P("KẾ HOẠCH", bold=True),
+        P("Cải cách hành chính năm 2026 của Sở Tư pháp", bold=True),
+        T([HEADER, task_row("1", "Rà soát văn bản QPPL")], header_rows=1),
+    )
+    with pytest.raises(ImportFileError, match="đang ở Thùng rác"):
+        build_preview(agency=world.agency, data=data, filename="ke-hoach.docx")
