@@ -8,7 +8,7 @@ export DEBUG ?= true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo worker shell benchmark backup restore clean
+.PHONY: run test lint format migrate demo worker shell benchmark loadtest backup restore clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,15 @@ benchmark: $(VENV)/.installed-dev
 	$(PY) benchmarks/import_benchmark.py
 	$(PY) benchmarks/import_service_benchmark.py
 	$(PY) benchmarks/pages_benchmark.py $(BENCH_ARGS)
+
+$(VENV)/.installed-load: pyproject.toml | $(VENV)/.installed-dev
+	$(PIP) install --quiet -e ".[production,load]"
+	touch $@
+
+# Locust against gunicorn + PostgreSQL on this machine (not CI); LOAD_ARGS="--users 20 --run-time 90s".
+# LOADTEST_DATABASE_URL names the database it fills (default: cchc_loadtest on 127.0.0.1).
+loadtest: $(VENV)/.installed-load
+	DEBUG=false $(PY) benchmarks/loadtest.py $(LOAD_ARGS)
 
 # Database + media into BACKUP_DIR (var/backups); TO=/elsewhere to choose.
 backup: $(VENV)/.installed-run

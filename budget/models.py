@@ -17,6 +17,7 @@ class BudgetLineQuerySet(ScopedQuerySet):
     """Budget is agency-wide information: only agency-wide roles (the accountant too) read it."""
 
     agency_field = "plan__agency"
+    deleted_at_field = "plan__deleted_at"
     read_roles = AGENCY_WIDE_ROLES
 
     def top_level(self) -> BudgetLineQuerySet:

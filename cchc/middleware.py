@@ -1,7 +1,15 @@
-"""Language choice (Vietnamese unless the user picked another) and the Permissions-Policy."""
+"""Language choice (Vietnamese unless the user picked another), the Permissions-Policy, and
+a busy SQLite database answered with a 503."""
+
+import logging
 
 from django.conf import settings
+from django.db import OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 
 class ChosenLanguageMiddleware:
@@ -51,4 +59,36 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+def is_database_busy(error: BaseException) -> bool:
+    """SQLite's "database is locked": a writer held the lock past the busy timeout."""
+    return isinstance(error, OperationalError) and "database is locked" in str(error)
+
+
+class DatabaseBusyMiddleware:
+    """A write that waited out SQLite's 30 s busy timeout becomes a Vietnamese 503, not a 500.
+
+    The busy timeout (cchc/settings.py) already makes a request wait while the worker
+    writes; this is what is left when a long import or backup holds the lock longer.
+    The page asks the user to try again; ``Retry-After`` tells a client when.
+    """
+
+    RETRY_AFTER_SECONDS = 10
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_database_busy(exception):
+            return None
+        logger.warning("Database busy on %s %s: answered 503", request.method, request.path)
+        # No context processors: they would read the very database that is busy.
+        page = render_to_string("database_busy.html", {"path": request.get_full_path()})
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         return response

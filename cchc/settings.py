@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.middleware.AuditDenialMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cchc.middleware.DatabaseBusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -112,6 +113,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{SQLITE_PATH}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        # A persistent connection is tested before each request reuses it, so a restarted
+        # PostgreSQL costs one reconnect, not a 500 (docs/operations.md, the drill).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -287,6 +291,13 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "cchc-demo-2026")
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
 if AUDIT_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 1.")
+
+# --- Deleted plans ---------------------------------------------------------------
+# A deleted plan stays in its agency's trash (Thùng rác), restorable, for this many days;
+# the nightly purge then deletes it for good (docs/operations.md).
+PLAN_RETENTION_DAYS = env_int("PLAN_RETENTION_DAYS", 30)
+if PLAN_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("PLAN_RETENTION_DAYS must be at least 1.")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False

@@ -294,6 +294,12 @@ def build_preview(
         area_leads=_area_leads(document, rows, directory),
     )
     preview.existing_plan = find_existing_plan(agency=agency, metadata=metadata)
+    if preview.existing_plan is not None and preview.existing_plan.is_deleted:
+        # Importing over it would update a plan nobody sees; restoring is the coordinator's call.
+        raise ImportFileError(
+            _("Kế hoạch “%(plan)s” đang ở Thùng rác: khôi phục kế hoạch trước khi nhập lại tệp.")
+            % {"plan": preview.existing_plan}
+        )
     if preview.existing_plan is not None:
         preview.changes = _compare(preview.existing_plan, rows, area_ids_by_code())
     return preview

@@ -38,6 +38,9 @@ class ScopedQuerySet(models.QuerySet):
 
     agency_field: ClassVar[str]
     read_roles: ClassVar[frozenset[str]]
+    # Path to the ``deleted_at`` of the plan a row belongs to ("deleted_at" for Plan), or
+    # None: rows of a plan in the trash are out of every scope, superuser's included.
+    deleted_at_field: ClassVar[str | None] = None
 
     def reached_through_units(self, unit_ids: frozenset[int]) -> Condition:
         """Rows staff and unit heads read through ``unit_ids`` (never empty); False: none."""
@@ -85,12 +88,17 @@ class ScopedQuerySet(models.QuerySet):
         return Q(pk__in=first.union(second))
 
     def where(self, condition: Condition) -> Self:
-        """Apply a scope rule: all rows, none, or the matching ones."""
-        if condition is True:
-            return self.all()
+        """Apply a scope rule: all rows, none, or the matching ones (never a deleted plan's)."""
         if condition is False:
             return self.none()
-        return self.filter(condition)
+        rows = self.not_deleted()
+        return rows if condition is True else rows.filter(condition)
+
+    def not_deleted(self) -> Self:
+        """Rows outside the trash: a plain ``IS NULL`` filter (a join), never an OR."""
+        if self.deleted_at_field is None:
+            return self.all()
+        return self.filter(**{f"{self.deleted_at_field}__isnull": True})
 
     @staticmethod
     def flag(condition: Condition) -> models.Expression:

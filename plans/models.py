@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from organizations.access import access_for
 from organizations.models import Agency
 from organizations.roles import AGENCY_WIDE_ROLES
 from organizations.scoping import ScopedQuerySet
@@ -31,6 +35,7 @@ class PlanQuerySet(ScopedQuerySet):
     """Plans of agencies the user reads in full, or that hold a task of the user's units."""
 
     agency_field = "agency"
+    deleted_at_field = "deleted_at"
     read_roles = AGENCY_WIDE_ROLES
 
     def reached_through_units(self, unit_ids: frozenset[int]) -> Q:
@@ -44,6 +49,20 @@ class PlanQuerySet(ScopedQuerySet):
 
     def active(self) -> PlanQuerySet:
         return self.filter(status=PlanStatus.ACTIVE)
+
+    def in_trash(self) -> PlanQuerySet:
+        return self.filter(deleted_at__isnull=False)
+
+    def trash_of(self, user) -> PlanQuerySet:
+        """Deleted plans ``user`` may restore: those of the agencies the user edits."""
+        condition = self.editability(access_for(user))
+        if condition is False:
+            return self.none()
+        rows = self.in_trash()
+        return rows if condition is True else rows.filter(condition)
+
+    def deleted_before(self, cutoff: dt.datetime) -> PlanQuerySet:
+        return self.filter(deleted_at__lt=cutoff)
 
 
 def plan_upload_path(instance: Plan, filename: str) -> str:
@@ -77,6 +96,17 @@ class Plan(models.Model):
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    # Soft delete: a deleted plan (and everything under it) leaves every scope at once and
+    # stays restorable by the agency's coordinators for PLAN_RETENTION_DAYS.
+    deleted_at = models.DateTimeField(_("xoá lúc"), null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xoá"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = PlanQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -101,6 +131,10 @@ class Plan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:detail", args=[self.pk])
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
 
     @property
     def document_number(self) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +19,18 @@ class DeliveryStatus(models.TextChoices):
     FAILED = "failed", _("Gửi lỗi")
 
 
-# A failed send is tried again by the next run of the same day; a row left in
-# "sending" by a worker that died mid-send is not, so nobody gets the e-mail twice.
+# A failed send is tried again by the next run of the same day.
 CLAIMABLE_STATUSES = (DeliveryStatus.PENDING, DeliveryStatus.FAILED)
+# A row left in "sending" by a worker that died mid-send is taken again once its claim is
+# this old: far longer than one send takes (an SMTP timeout is seconds), so a live worker
+# still sending is never overtaken. A "sent" row is never claimed again.
+STALE_CLAIM_AFTER = dt.timedelta(minutes=30)
+
+
+def claimable(*, now: dt.datetime) -> Q:
+    """Rows a run may take: pending, failed, or claimed by a worker that never finished."""
+    stale = Q(status=DeliveryStatus.SENDING, claimed_at__lt=now - STALE_CLAIM_AFTER)
+    return Q(status__in=CLAIMABLE_STATUSES) | stale
 
 
 class ReminderDeliveryQuerySet(models.QuerySet):
@@ -29,9 +40,10 @@ class ReminderDeliveryQuerySet(models.QuerySet):
         A conditional UPDATE is atomic on every database, so of several workers
         racing for one row exactly one sees ``1``.
         """
-        claimed = self.filter(pk=pk, status__in=CLAIMABLE_STATUSES).update(
+        now = timezone.now()
+        claimed = self.filter(claimable(now=now), pk=pk).update(
             status=DeliveryStatus.SENDING,
-            claimed_at=timezone.now(),
+            claimed_at=now,
             attempts=F("attempts") + 1,
         )
         return claimed == 1

@@ -114,7 +114,7 @@ def _due_tasks_by_leader(leader_ids: set[int], *, on: dt.date) -> dict[int, list
         return {}
     rows = (
         Task.objects.actionable()
-        .filter(plan__status=PlanStatus.ACTIVE)
+        .filter(plan__status=PlanStatus.ACTIVE, plan__deleted_at__isnull=True)
         .exclude(status=TaskStatus.DONE)
         .filter(assignments__role=AssignmentRole.LEAD, assignments__unit_id__in=leader_ids)
         .with_timeliness(on=on)

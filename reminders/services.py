@@ -5,7 +5,8 @@ Work is claimed the way healthchecks' ``sendreports`` does it: a pending
 (the unique constraint makes that safe for concurrent runs), then each row is taken
 with a conditional UPDATE before the e-mail goes out. Several workers, a retried
 job or a manual ``send_reminders`` on the same day therefore never send twice;
-a failed send is recorded and taken again by the next run that day.
+a failed send is recorded and taken again by the next run that day, and a claim left
+by a worker killed mid-send is taken again once older than ``STALE_CLAIM_AFTER``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from organizations.models import Unit
 from reminders.emails import reminder_message
-from reminders.models import DeliveryStatus, ReminderDelivery
+from reminders.models import ReminderDelivery, claimable
 from reminders.selectors import UnitReminder, collect_reminders
 
 logger = logging.getLogger(__name__)
@@ -61,7 +64,7 @@ def send_due_reminders(*, on: dt.date, dry_run: bool = False) -> ReminderRunResu
     if dry_run:
         done = set(
             ReminderDelivery.objects.filter(day=on, unit_id__in=unit_ids)
-            .exclude(status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED])
+            .exclude(claimable(now=timezone.now()))
             .values_list("unit_id", flat=True)
         )
         result.skipped = [r.unit for r in reminders if r.unit.pk in done]

@@ -109,6 +109,7 @@ class TaskScopedQuerySet(ScopedQuerySet):
     """
 
     agency_field = "task__plan__agency"
+    deleted_at_field = "task__plan__deleted_at"
     read_roles = TASK_READER_ROLES
     task_field: ClassVar[str] = "task"  # path from a row to its task ("pk" for Task)
 
@@ -136,6 +137,7 @@ class TaskQuerySet(TaskScopedQuerySet):
     """
 
     agency_field = "plan__agency"
+    deleted_at_field = "plan__deleted_at"
     task_field = "pk"
 
     def changed_through_units(self, unit_ids: frozenset[int]) -> Condition:

@@ -21,6 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from importer.staging import stage_upload
 from organizations.models import Role
 from periods.models import PeriodSubmission
+from plans.models import Plan
 from tasks.models import Evidence, Extension, TaskProgress
 from tests.factories import evidence_upload, make_member, make_periods
 from tests.sample_files import sample_path
@@ -184,6 +185,27 @@ SPECS: dict[str, Spec] = {
         targets=(OWN, OTHER_AGENCY),
         get=scoped(SEES_PLAN, SEES_PLAN, 200),
         post=const(405),
+    ),
+    # The trash is the agency editors' (coordinator, admin): anyone else gets 404.
+    "plans:trash": Spec(
+        lambda o, t: reverse("plans:trash"),
+        get=for_roles(EDITORS | {"other_coordinator"}, 200, 404),
+        post=const(405),
+    ),
+    "plans:delete": Spec(
+        on("plan", "plans:delete"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(MANAGES, MANAGES, 200),  # the confirmation page
+        post=scoped(MANAGES, MANAGES, 302),
+        data=lambda o, t: {"confirm": "yes"},
+    ),
+    "plans:restore": Spec(
+        on("plan", "plans:restore"),
+        targets=(OWN, OTHER_AGENCY),
+        get=const(405),
+        post=scoped(MANAGES, MANAGES, 302),
+        data=lambda o, t: {"confirm": "yes"},
+        prepare=lambda objects: _trash_plans(objects),
     ),
     "budget:list": Spec(lambda o, t: reverse("budget:list"), get=const(200), post=const(405)),
     "tasks:mine": Spec(lambda o, t: reverse("tasks:mine"), get=const(200), post=const(405)),
@@ -349,6 +371,13 @@ def objects(world, private_media):
             )
         objects["staged"] = _staged_uploads(world)
     return objects
+
+
+def _trash_plans(objects: dict) -> None:
+    """Both agencies' plans in their trash, deleted a day before the frozen time."""
+    plans = [objects["plan"][OWN], objects["plan"][OTHER_AGENCY]]
+    deleted_at = FROZEN - dt.timedelta(days=1)
+    Plan.objects.filter(pk__in=[plan.pk for plan in plans]).update(deleted_at=deleted_at)
 
 
 def _staged_uploads(world) -> dict:
