@@ -106,6 +106,7 @@ def build_board(request) -> Board:
     access = require_dashboard_reader(request.user)
     agencies = readable_agencies(access)
     agency_ids = sorted(agencies.values_list("pk", flat=True))
+    multi_agency = len(agency_ids) > 1
     years = _years(request.user)
     filterset = DashboardFilter.for_request(
         request, queryset=Task.objects.none(), agencies=agencies, years=years
@@ -124,7 +125,7 @@ def build_board(request) -> Board:
         period=period,
         year=int(cleaned.get("year") or as_of.year),
         shows_tasks=access.has_role(*TASK_READER_ROLES),
-        multi_agency=len(agencies) > 1,
+        multi_agency=multi_agency,
     )
     plans = _plans(request.user, cleaned)
     board.indicators = selectors.indicator_panel(plans=plans, area=cleaned.get("area"), as_of=as_of)
