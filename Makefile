@@ -56,6 +56,7 @@ benchmark: $(VENV)/.installed-dev
 	$(PY) benchmarks/import_benchmark.py
 	$(PY) benchmarks/import_service_benchmark.py
 	$(PY) benchmarks/pages_benchmark.py $(BENCH_ARGS)
+	$(PY) benchmarks/dashboard_benchmark.py $(BENCH_ARGS)
 
 # Database + media into BACKUP_DIR (var/backups); TO=/elsewhere to choose.
 backup: $(VENV)/.installed-run
