@@ -9,21 +9,21 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page(client, board):
+def shown(client, board):
     client.force_login(board.world.users["coordinator"])
     response = client.get(reverse("dashboard"))
     assert response.status_code == 200
     return response.context["board"]
 
 
-def test_defaults_to_the_current_period_and_today(page, board):
-    assert page.period == board.periods["h1"]
-    assert page.year == 2026
-    assert page.as_of.isoformat() == "2026-05-20"
+def test_defaults_to_the_current_period_and_today(shown, board):
+    assert shown.period == board.periods["h1"]
+    assert shown.year == 2026
+    assert shown.as_of.isoformat() == "2026-05-20"
 
 
-def test_cards(page):
-    cards = page.cards
+def test_cards(shown):
+    cards = shown.cards
     assert cards.values == {
         "done_on_time": 1, "done_late": 1, "in_progress": 1, "overdue": 3, "recurring": 1,
         "no_deadline": 0, "extended": 1, "total": 7,
@@ -32,22 +32,22 @@ def test_cards(page):
     assert cards.on_time_label == "20,0%"
 
 
-def test_submissions_name_the_missing_units(page, board):
+def test_submissions_name_the_missing_units(shown, board):
     world = board.world
-    assert page.submissions.sent == [world.unit_a]
-    assert page.submissions.missing == [world.unit_b, world.office]
+    assert shown.submissions.sent == [world.unit_a]
+    assert shown.submissions.missing == [world.unit_b, world.office]
 
 
-def test_indicator_and_budget_panels(page):
-    assert [row.status for row in page.indicators.rows] == ["met", "not_met", "no_data"]
-    assert (page.indicators.met, page.indicators.not_met, page.indicators.no_data) == (1, 1, 1)
-    (row,) = page.budget.rows
+def test_indicator_and_budget_panels(shown):
+    assert [row.status for row in shown.indicators.rows] == ["met", "not_met", "no_data"]
+    assert (shown.indicators.met, shown.indicators.not_met, shown.indicators.no_data) == (1, 1, 1)
+    (row,) = shown.budget.rows
     assert (row.planned, row.disbursed, row.rate_label) == (150_000_000, 45_000_000, "30,0%")
-    assert page.budget.rate_label == "30,0%"
+    assert shown.budget.rate_label == "30,0%"
 
 
-def test_matrix_cells(page, board):
-    matrix = page.matrix
+def test_matrix_cells(shown, board):
+    matrix = shown.matrix
     assert [name for _pk, name in matrix.columns] == [
         "Lĩnh vực thử A1", "Lĩnh vực thử A2", "Chưa phân lĩnh vực",
     ]  # fmt: skip
@@ -61,8 +61,8 @@ def test_matrix_cells(page, board):
     assert [(row.total.count, row.total.overdue) for row in matrix.rows] == [(3, 1), (3, 1), (1, 1)]
 
 
-def test_chart_series(page, board):
-    data = page.chart_data()
+def test_chart_series(shown, board):
+    data = shown.chart_data()
     assert data["units"]["labels"] == [
         board.world.unit_b.name, board.world.unit_a.name, "Chưa xác định đơn vị chủ trì",
     ]  # fmt: skip
@@ -76,14 +76,14 @@ def test_chart_series(page, board):
     assert data["months"]["done"] == [0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]
 
 
-def test_lists(page, board):
+def test_lists(shown, board):
     t = board.tasks
-    assert [(row.task, row.days_late) for row in page.overdue] == [
+    assert [(row.task, row.days_late) for row in shown.overdue] == [
         (t["t8"], 125), (t["t5"], 81), (t["t3"], 20),
     ]  # fmt: skip
-    assert page.due_soon == [t["t4"], t["t5"]]
-    assert page.due_soon_count == 2
-    assert [entry.task for entry in page.recent] == [t["t3"], t["t1"]]
+    assert shown.due_soon == [t["t4"], t["t5"]]
+    assert shown.due_soon_count == 2
+    assert [entry.task for entry in shown.recent] == [t["t3"], t["t1"]]
 
 
 def test_the_page_shows_the_figures(client, board):
@@ -98,13 +98,13 @@ def test_the_page_shows_the_figures(client, board):
 def test_a_closed_period_counts_as_of_its_cutoff(client, board):
     client.force_login(board.world.users["coordinator"])
     response = client.get(reverse("dashboard"), {"period": board.periods["q1"].pk})
-    page = response.context["board"]
-    assert page.as_of.isoformat() == "2026-03-14"
+    shown = response.context["board"]
+    assert shown.as_of.isoformat() == "2026-03-14"
     # Q1 (15/12/2025-14/3/2026) holds t8 (overdue) and t6 (recurring); the period takes
     # the deadline in force, as the task list does, so t5 (extended to 1/6) is not in it.
-    assert page.cards.values["total"] == 2
-    assert page.cards.values["overdue"] == 1
-    assert all("as_of=2026-03-14" in url for url in page.card_links.values())
+    assert shown.cards.values["total"] == 2
+    assert shown.cards.values["overdue"] == 1
+    assert all("as_of=2026-03-14" in url for url in shown.card_links.values())
 
 
 def test_the_whole_year_and_one_plan(client, board):
