@@ -35,7 +35,13 @@ def office(live_server):
         ["Văn phòng Sở", "Phòng Xây dựng và Kiểm tra văn bản QPPL",
          "Phòng Bổ trợ - Hành chính tư pháp"])]  # fmt: skip
     make_periods(agency, today.year)
-    areas = list(Area.objects.order_by("order")[:4])
+    # A transactional test's flush removes the seeded lĩnh vực: make four of our own.
+    names = ["Công tác chỉ đạo, điều hành", "Cải cách thể chế", "Cải cách thủ tục hành chính",
+             "Chuyển đổi số"]  # fmt: skip
+    areas = [
+        Area.objects.get_or_create(code=f"e2e-{i}", defaults={"name": name, "order": 800 + i})[0]
+        for i, name in enumerate(names)
+    ]
     plan = PlanFactory(agency=agency, number="12", symbol="KH-STP", year=today.year)
     for n in range(24):
         due = today + dt.timedelta(days=(n % 8) * 9 - 40)
