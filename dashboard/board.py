@@ -109,7 +109,11 @@ def build_board(request) -> Board:
     multi_agency = len(agency_ids) > 1
     years = _years(request.user)
     filterset = DashboardFilter.for_request(
-        request, queryset=Task.objects.none(), agencies=agencies, years=years
+        request,
+        queryset=Task.objects.none(),
+        agencies=agencies,
+        years=years,
+        multi_agency=multi_agency,
     )
     filterset.errors  # noqa: B018 - validates; invalid fields are reported and ignored
     cleaned = filterset.form.cleaned_data

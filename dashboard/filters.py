@@ -59,14 +59,18 @@ class DashboardFilter(django_filters.FilterSet):
         label=_("Số liệu tính đến ngày"), method="keep", widget=_date_input()
     )
 
-    def __init__(self, data, *, queryset, request, agencies, years):
+    def __init__(self, data, *, queryset, request, agencies, years, multi_agency=False):
         super().__init__(data, queryset=queryset, request=request)
         user = request.user
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
-        self.filters["period"].queryset = ReportingPeriod.objects.visible_to(user).order_by(
-            "-year", "cutoff", "agency_id"
+        periods = ReportingPeriod.objects.visible_to(user).select_related("agency")
+        self.filters["period"].queryset = periods.order_by("-year", "cutoff", "agency__name")
+        # Across agencies each has its own "Quý I": say whose (the window is what counts).
+        self.filters["period"].field.label_from_instance = (
+            (lambda period: f"{period.label} — {period.agency.name}")
+            if multi_agency
+            else (lambda period: period.label)
         )
-        self.filters["period"].field.label_from_instance = lambda period: period.label
         self.filters["plan"].queryset = Plan.objects.visible_to(user).order_by("-year", "title")
         self.filters["unit"].queryset = (
             Unit.objects.filter(agency__in=agencies).active().order_by("agency", "order", "name")
@@ -77,13 +81,16 @@ class DashboardFilter(django_filters.FilterSet):
         self.form.fields["plan"].widget.attrs["size"] = 3
 
     @classmethod
-    def for_request(cls, request, *, queryset, agencies, years) -> DashboardFilter:
+    def for_request(
+        cls, request, *, queryset, agencies, years, multi_agency: bool
+    ) -> DashboardFilter:
         return cls(
             with_defaults(request.GET, user=request.user),
             queryset=queryset,
             request=request,
             agencies=agencies,
             years=years,
+            multi_agency=multi_agency,
         )
 
     def by_lead_unit(self, queryset, name, value):
