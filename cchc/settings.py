@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "importer",
     "audit",
     "reminders",
+    "dashboard",
     "accounts",
     "axes",
     "csp",

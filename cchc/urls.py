@@ -18,6 +18,7 @@ urlpatterns = [
     path("kinh-phi/", include("budget.urls")),
     path("ky-bao-cao/", include("periods.urls")),
     path("nhap-ke-hoach/", include("importer.urls")),
+    path("tong-quan/", include("dashboard.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

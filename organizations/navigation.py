@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organizations.access import Access
-from organizations.roles import ALL_ROLES, TASK_READER_ROLES, UNIT_ROLES, Role
+from organizations.roles import (
+    AGENCY_WIDE_ROLES,
+    ALL_ROLES,
+    TASK_READER_ROLES,
+    UNIT_ROLES,
+    Role,
+)
 
 if TYPE_CHECKING:  # django-stubs-ext is a development tool: the type checker alone reads it
     from django_stubs_ext import StrOrPromise
@@ -26,6 +32,7 @@ class NavItem:
 
 
 NAV_ITEMS = (
+    NavItem(_("Tổng quan"), "dashboard", AGENCY_WIDE_ROLES),
     NavItem(_("Nhiệm vụ của đơn vị"), "tasks:mine", UNIT_ROLES),
     NavItem(_("Nhiệm vụ"), "tasks:mine", TASK_READER_ROLES - UNIT_ROLES),
     NavItem(_("Kỳ báo cáo"), "periods:list", TASK_READER_ROLES | {Role.UNIT_HEAD}),
@@ -41,8 +48,8 @@ NAV_ITEMS = (
 # First matching role wins, so an admin who is also a coordinator lands on the admin.
 LANDING_BY_ROLE = (
     (Role.ADMIN, "admin:index"),
-    (Role.COORDINATOR, "plans:list"),
-    (Role.LEADER, "plans:list"),
+    (Role.COORDINATOR, "dashboard"),
+    (Role.LEADER, "dashboard"),
     (Role.PROVINCE_VIEWER, "plans:list"),
     (Role.ACCOUNTANT, "budget:list"),
     (Role.UNIT_HEAD, "tasks:mine"),

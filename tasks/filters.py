@@ -1,19 +1,29 @@
-"""Filters of the "Nhiệm vụ của đơn vị" list (django-filter)."""
+"""Filters of the "Nhiệm vụ của đơn vị" list (django-filter).
+
+Besides the visible form, the list takes the parameters the dashboard's figures link with
+(``year``, ``plans``, ``unit``, ``agency``, ``no_area``, ``no_lead``, ``extended``, ``open``,
+``due_from``, ``due_to`` and ``as_of``), so every number there opens exactly its tasks.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organizations.access import access_for
+from organizations.models import Agency, Unit
 from periods.models import ReportingPeriod
 from plans.models import Plan
 from tasks.models import (
     Area,
     AssignmentRole,
     ReportBucket,
+    TaskAssignment,
     TaskStatus,
     Timeliness,
 )
@@ -66,6 +76,31 @@ class TaskFilter(django_filters.FilterSet):
         empty_label=_("Chủ trì và phối hợp"),
         method="by_role",
     )
+    # Drill-down parameters of the dashboard (not shown in the list's form).
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="plan__year")
+    plans = django_filters.ModelMultipleChoiceFilter(
+        label=_("Các kế hoạch"), field_name="plan", queryset=Plan.objects.none()
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị chủ trì"), queryset=Unit.objects.none(), method="by_lead_unit"
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan"), field_name="plan__agency", queryset=Agency.objects.none()
+    )
+    no_area = django_filters.BooleanFilter(
+        label=_("Chưa phân lĩnh vực"), field_name="area", lookup_expr="isnull"
+    )
+    no_lead = django_filters.BooleanFilter(label=_("Chưa xác định chủ trì"), method="by_no_lead")
+    extended = django_filters.BooleanFilter(
+        label=_("Đã gia hạn"), field_name="extended_due_date", lookup_expr="isnull", exclude=True
+    )
+    open = django_filters.BooleanFilter(label=_("Chưa hoàn thành"), method="by_open")
+    due_from = django_filters.DateFilter(
+        label=_("Hạn từ ngày"), field_name="effective_due", lookup_expr="gte"
+    )
+    due_to = django_filters.DateFilter(
+        label=_("Hạn đến ngày"), field_name="effective_due", lookup_expr="lte"
+    )
     ordering = django_filters.OrderingFilter(
         label=_("Sắp xếp"),
         empty_label=_("Theo thứ tự kế hoạch"),
@@ -86,6 +121,11 @@ class TaskFilter(django_filters.FilterSet):
             "-year", "cutoff"
         )
         self.filters["period"].field.label_from_instance = lambda period: period.label
+        self.filters["plans"].queryset = self.filters["plan"].queryset
+        self.filters["agency"].queryset = Agency.objects.visible_to(request.user)
+        self.filters["unit"].queryset = Unit.objects.filter(
+            agency__in=Agency.objects.visible_to(request.user)
+        )
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "form-select form-select-sm")
 
@@ -95,6 +135,21 @@ class TaskFilter(django_filters.FilterSet):
     def by_role(self, queryset, name, value):
         unit_ids = access_for(self.request.user).unit_ids
         return queryset.where(queryset.assigned_to(unit_ids, value))
+
+    def by_lead_unit(self, queryset, name, value):
+        return queryset.led_by([value.pk])
+
+    def by_no_lead(self, queryset, name, value):
+        if value is None:
+            return queryset
+        lead = TaskAssignment.objects.filter(role=AssignmentRole.LEAD).values("task_id")
+        return queryset.exclude(pk__in=lead) if value else queryset.filter(pk__in=lead)
+
+    def by_open(self, queryset, name, value):
+        if value is None:
+            return queryset
+        done = Q(status=TaskStatus.DONE)
+        return queryset.exclude(done) if value else queryset.filter(done)
 
     def queryset_without(self, *names: str):
         """The filtered rows ignoring some filters (bucket counts ignore the bucket filter)."""
@@ -106,3 +161,19 @@ class TaskFilter(django_filters.FilterSet):
             if name not in names and name != "ordering":
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+
+class AsOfForm(forms.Form):
+    as_of = forms.DateField(required=False)
+
+
+def as_of_day(data) -> dt.date:
+    """The day the list judges timeliness on: ``?as_of=`` (a dashboard link), else today.
+
+    A closed period's dashboard counts as of its cut-off; its links carry that day so the
+    list buckets the tasks the same way. An unreadable date is ignored (today).
+    """
+    form = AsOfForm(data)
+    if form.is_valid() and form.cleaned_data["as_of"]:
+        return form.cleaned_data["as_of"]
+    return timezone.localdate()

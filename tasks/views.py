@@ -24,7 +24,7 @@ from organizations.scoping import deny_unless
 from organizations.shortcuts import run_with_messages
 from periods.models import ReportingPeriod
 from tasks import services
-from tasks.filters import TaskFilter
+from tasks.filters import TaskFilter, as_of_day
 from tasks.forms import (
     CommentForm,
     ExtensionDecisionForm,
@@ -46,7 +46,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     tasks = (
         Task.objects.visible_to(request.user)
         .actionable()
-        .with_timeliness(on=timezone.localdate())
+        .with_timeliness(on=as_of_day(request.GET))
         .with_user_role(request.user)
         .order_by("-plan__year", "plan_id", "position")
     )

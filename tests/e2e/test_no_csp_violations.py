@@ -22,7 +22,14 @@ STAFF_PAGES = [
     "/ke-hoach/",
     "/tai-khoan/doi-mat-khau/",
 ]
-COORDINATOR_PAGES = ["/ke-hoach/", "/kinh-phi/", "/nhap-ke-hoach/", "/ky-bao-cao/", "/nhiem-vu/"]
+COORDINATOR_PAGES = [
+    "/tong-quan/",
+    "/ke-hoach/",
+    "/kinh-phi/",
+    "/nhap-ke-hoach/",
+    "/ky-bao-cao/",
+    "/nhiem-vu/",
+]
 PUBLIC_PAGES = ["/dang-nhap/", "/tai-khoan/quen-mat-khau/"]
 
 

@@ -23,8 +23,8 @@ def demo(db):
     ("username", "landing"),
     [
         ("admin", "admin:index"),
-        ("vanphong", "plans:list"),
-        ("lanhdao", "plans:list"),
+        ("vanphong", "dashboard"),
+        ("lanhdao", "dashboard"),
         ("ketoan", "budget:list"),
         ("truongphong.xdkt", "tasks:mine"),
         ("canbo.xdkt", "tasks:mine"),

@@ -80,6 +80,9 @@ MEMBERS = set(ROLES) - {"anonymous"}
 # A staged import belongs to its uploader: another importer of the same agency gets 404 on it.
 IMPORTERS = EDITORS | {"other_coordinator"}
 UPLOADS = {OWN: {"coordinator"}, OTHER_AGENCY: {"other_coordinator"}}
+# The dashboard is for agency-wide roles (unit roles 404); ?agency= of another agency is 404.
+# A province viewer's reach is tested in tests/dashboard/test_access.py.
+DASHBOARD = {OWN: AGENCY_READERS, OTHER_AGENCY: {"other_coordinator"}}
 
 Expect = Callable[[str, str | None], int]
 
@@ -138,7 +141,23 @@ def progress_data(objects: dict, target: str | None) -> dict:
     }
 
 
+def for_agency(name: str) -> Callable[[dict, str | None], str]:
+    return lambda objects, target: f"{reverse(name)}?agency={objects['plan'][target].agency_id}"
+
+
 SPECS: dict[str, Spec] = {
+    "dashboard": Spec(
+        for_agency("dashboard"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(DASHBOARD, DASHBOARD, 200),
+        post=const(405),
+    ),
+    "dashboard_export": Spec(
+        for_agency("dashboard_export"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(DASHBOARD, DASHBOARD, 200),
+        post=const(405),
+    ),
     "home": Spec(lambda o, t: reverse("home"), get=const(302), post=const(405)),
     "login": Spec(lambda o, t: reverse("login"), get=const(200), post=const(200), public=True),
     "logout": Spec(lambda o, t: reverse("logout"), get=const(405), post=const(302), public=True),

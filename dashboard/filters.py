@@ -1,0 +1,131 @@
+"""The dashboard's filters (GET, shareable): year, period, plans, lĩnh vực, lead unit, agency.
+
+``DashboardFilter.for_request`` fills the defaults an empty URL means: the current period
+(whose window contains today) and its year. ``as_of`` is the day buckets are judged on:
+today, or the cut-off of a closed period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Agency, Unit
+from periods.models import ReportingPeriod
+from plans.models import Plan
+from tasks.filters import PeriodChoiceFilter
+from tasks.models import Area
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"})
+
+
+class DashboardFilter(django_filters.FilterSet):
+    """Narrows the dashboard's tasks; expects a queryset annotated by ``with_timeliness``."""
+
+    year = django_filters.ChoiceFilter(
+        label=_("Năm"), field_name="plan__year", empty_label=_("Mọi năm")
+    )
+    period = PeriodChoiceFilter(
+        label=_("Kỳ báo cáo"),
+        queryset=ReportingPeriod.objects.none(),
+        empty_label=_("Cả năm (mọi kỳ)"),
+    )
+    plan = django_filters.ModelMultipleChoiceFilter(
+        label=_("Kế hoạch"), queryset=Plan.objects.none()
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("Lĩnh vực"), queryset=Area.objects.all(), empty_label=_("Tất cả lĩnh vực")
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị chủ trì"),
+        queryset=Unit.objects.none(),
+        empty_label=_("Tất cả đơn vị"),
+        method="by_lead_unit",
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan"),
+        field_name="plan__agency",
+        queryset=Agency.objects.none(),
+        empty_label=_("Tất cả cơ quan"),
+    )
+    as_of = django_filters.DateFilter(
+        label=_("Số liệu tính đến ngày"), method="keep", widget=_date_input()
+    )
+
+    def __init__(self, data, *, queryset, request, agencies, years, multi_agency=False):
+        super().__init__(data, queryset=queryset, request=request)
+        user = request.user
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
+        periods = ReportingPeriod.objects.visible_to(user).select_related("agency")
+        self.filters["period"].queryset = periods.order_by("-year", "cutoff", "agency__name")
+        # Across agencies each has its own "Quý I": say whose (the window is what counts).
+        self.filters["period"].field.label_from_instance = (
+            (lambda period: f"{period.label} — {period.agency.name}")
+            if multi_agency
+            else (lambda period: period.label)
+        )
+        self.filters["plan"].queryset = Plan.objects.visible_to(user).order_by("-year", "title")
+        self.filters["unit"].queryset = (
+            Unit.objects.filter(agency__in=agencies).active().order_by("agency", "order", "name")
+        )
+        self.filters["agency"].queryset = agencies.order_by("name")
+        for field in self.form.fields.values():
+            field.widget.attrs.setdefault("class", "form-select form-select-sm")
+        self.form.fields["plan"].widget.attrs["size"] = 3
+
+    @classmethod
+    def for_request(
+        cls, request, *, queryset, agencies, years, multi_agency: bool
+    ) -> DashboardFilter:
+        return cls(
+            with_defaults(request.GET, user=request.user),
+            queryset=queryset,
+            request=request,
+            agencies=agencies,
+            years=years,
+            multi_agency=multi_agency,
+        )
+
+    def by_lead_unit(self, queryset, name, value):
+        return queryset.led_by([value.pk])
+
+    def keep(self, queryset, name, value):
+        return queryset  # read by ``as_of_for``; it decides the buckets, not which rows
+
+    def as_of_for(self, period: ReportingPeriod | None) -> dt.date:
+        self.errors  # noqa: B018 - validates the form
+        chosen = self.form.cleaned_data.get("as_of")
+        if chosen:
+            return chosen
+        today = timezone.localdate()
+        if period is not None and period.cutoff < today:
+            return period.cutoff
+        return today
+
+
+def current_period(user, *, on: dt.date) -> ReportingPeriod | None:
+    """The period whose window contains ``on`` and closes first (Quý I before 6 tháng)."""
+    return ReportingPeriod.objects.visible_to(user).containing(on).order_by("cutoff", "pk").first()
+
+
+def with_defaults(data: QueryDict, *, user) -> QueryDict:
+    """The GET data with the current period (and its year) where the URL names none.
+
+    ``?period=`` (present, empty) means the whole year, so a shared link can say so.
+    """
+    data = data.copy()
+    if "period" not in data:
+        period = current_period(user, on=timezone.localdate())
+        if period is not None:
+            data["period"] = str(period.pk)
+            data.setdefault("year", str(period.year))
+    if "year" not in data:
+        data["year"] = str(timezone.localdate().year)
+    return data

@@ -1,0 +1,107 @@
+"""Who opens the dashboard, and a province viewer's roll-up across the agencies below it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from organizations.access import access_for
+from organizations.models import Role
+from organizations.navigation import landing_url_name
+from tests.factories import AgencyFactory, TaskFactory, UnitFactory, assign, make_member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "head_a"])
+def test_unit_roles_get_404(client, board, role):
+    client.force_login(board.world.users[role])
+    assert client.get(reverse("dashboard")).status_code == 404
+    assert client.get(reverse("dashboard_export")).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["coordinator", "leader", "accountant", "admin"])
+def test_agency_roles_open_it(client, board, role):
+    client.force_login(board.world.users[role])
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_the_accountant_sees_indicators_and_budget_but_no_task(client, board):
+    client.force_login(board.world.users["accountant"])
+    response = client.get(reverse("dashboard"))
+    page = response.context["board"]
+    assert not page.shows_tasks and page.cards is None
+    assert page.budget.rate_label == "30,0%"
+    assert 'id="matrix"' not in response.content.decode()
+
+
+def test_another_agency_is_404(client, board):
+    client.force_login(board.world.users["coordinator"])
+    other = board.world.other_agency.pk
+    assert client.get(reverse("dashboard"), {"agency": other}).status_code == 404
+    own = client.get(reverse("dashboard"), {"agency": board.world.agency.pk})
+    assert own.status_code == 200 and own.context["board"].cards.total == 7
+
+
+def test_coordinators_and_leaders_land_on_it(board):
+    for role in ("coordinator", "leader"):
+        assert landing_url_name(access_for(board.world.users[role])) == "dashboard"
+    assert landing_url_name(access_for(board.world.users["staff_a"])) == "tasks:mine"
+
+
+@pytest.fixture
+def province(board):
+    """UBND tỉnh above the world's two agencies; a third agency elsewhere."""
+    world = board.world
+    top = AgencyFactory(code="UBND-TN", name="UBND tỉnh Thái Nguyên")
+    for agency in (world.agency, world.other_agency):
+        agency.parent = top
+        agency.save()
+    elsewhere = AgencyFactory(code="STP-HG", name="Sở Tư pháp tỉnh Hà Giang")
+    task = TaskFactory(plan__agency=elsewhere)
+    assign(task, UnitFactory(agency=elsewhere))
+    viewer = make_member(Role.PROVINCE_VIEWER, agency=top, username="w.tinh")
+    return viewer, elsewhere
+
+
+def test_a_province_viewer_rolls_up_the_agencies_below(client, board, province):
+    viewer, _elsewhere = province
+    client.force_login(viewer)
+    page = client.get(reverse("dashboard"), {"period": ""}).context["board"]
+    rows = {row.name: row for row in page.agencies}
+    world = board.world
+    assert set(rows) == {world.agency.name, world.other_agency.name}
+    own = rows[world.agency.name].counts
+    assert (own.total, own["overdue"], own.on_time_label) == (11, 3, "20,0%")
+    other = rows[world.other_agency.name].counts
+    assert (other.total, other["in_progress"], other.on_time_label) == (1, 1, "—")
+    assert page.cards.total == 12
+
+
+def test_the_roll_up_sorts_and_drills_into_an_agency(client, board, province):
+    viewer, _elsewhere = province
+    client.force_login(viewer)
+    url = reverse("dashboard")
+    by_total = client.get(url, {"period": "", "sort": "total"}).context["board"].agencies
+    assert [row.counts.total for row in by_total] == [11, 1]
+    by_rate = client.get(url, {"period": "", "sort": "rate_asc"}).context["board"].agencies
+    assert [row.counts.on_time_label for row in by_rate] == ["20,0%", "—"]
+    drilled = client.get(by_total[0].url)
+    page = drilled.context["board"]
+    assert page.agencies is None and page.cards.total == 11
+    assert f"agency={board.world.agency.pk}" in by_total[0].url
+
+
+def test_a_province_viewer_sees_only_its_province(client, board, province):
+    viewer, elsewhere = province
+    client.force_login(viewer)
+    assert client.get(reverse("dashboard"), {"agency": elsewhere.pk}).status_code == 404
+    page = client.get(reverse("dashboard"), {"period": ""}).context["board"]
+    assert elsewhere.name not in {row.name for row in page.agencies}
+
+
+def test_nobody_else_sees_other_agencies(client, board, province):
+    client.force_login(board.world.users["coordinator"])
+    page = client.get(reverse("dashboard"), {"period": ""}).context["board"]
+    assert page.agencies is None and not page.multi_agency
+    assert page.cards.total == 11  # the agency's own: 8 + the world's 3

@@ -1,0 +1,72 @@
+"""The .xlsx export: a sheet per table, same numbers as the page, audited, never cached."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from audit.models import AuditAction, AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def exported(client, board):
+    client.force_login(board.world.users["coordinator"])
+    response = client.get(reverse("dashboard_export"))
+    assert response.status_code == 200
+    return response
+
+
+def _rows(book, title: str) -> list[tuple]:
+    return [tuple(row) for row in book[title].iter_rows(values_only=True)]
+
+
+def test_sheets_and_numbers(exported, board):
+    book = load_workbook(io.BytesIO(exported.content))
+    assert book.sheetnames == [
+        "Tổng hợp", "Đơn vị × lĩnh vực", "Quá hạn", "Đến hạn trong 14 ngày", "Cập nhật gần đây",
+        "Chỉ tiêu", "Kinh phí",
+    ]  # fmt: skip
+    summary = dict(_rows(book, "Tổng hợp")[1:])
+    assert summary["Tổng số nhiệm vụ"] == 7
+    assert summary["Chưa hoàn thành, quá hạn"] == 3
+    assert summary["Tỷ lệ hoàn thành đúng hạn"] == "20,0%"
+    assert summary["Đơn vị chưa gửi báo cáo kỳ"] == 2
+    matrix = _rows(book, "Đơn vị × lĩnh vực")
+    assert matrix[0][:3] == ("Đơn vị chủ trì", "Lĩnh vực thử A1", "Lĩnh vực thử A1 — quá hạn")
+    assert matrix[1] == (board.world.unit_b.name, 1, 1, 1, 0, 1, 0, 3, 1)
+    overdue = _rows(book, "Quá hạn")
+    assert [row[-1] for row in overdue[1:]] == [125, 81, 20]
+    assert len(_rows(book, "Đến hạn trong 14 ngày")) == 3
+    budget = _rows(book, "Kinh phí")
+    assert budget[1][1:] == (150_000_000, 45_000_000, "30,0%")
+
+
+def test_text_cells_cannot_run_as_formulas(exported):
+    book = load_workbook(io.BytesIO(exported.content))
+    texts = [row[1] for row in _rows(book, "Chỉ tiêu")[1:]]
+    assert "'=7 tin bài mỗi tháng" in texts
+
+
+def test_it_is_private_and_audited(exported, board):
+    assert "no-store" in exported["Cache-Control"]
+    assert exported["Content-Disposition"] == 'attachment; filename="tong-quan-20260520.xlsx"'
+    event = AuditEvent.objects.get(action=AuditAction.DASHBOARD_EXPORT)
+    assert event.user == board.world.users["coordinator"]
+
+
+def test_a_province_viewer_gets_the_agency_sheet(client, board):
+    from organizations.models import Role
+    from tests.factories import AgencyFactory, make_member
+
+    top = AgencyFactory(code="UBND-X", name="UBND tỉnh")
+    board.world.agency.parent = top
+    board.world.agency.save()
+    client.force_login(make_member(Role.PROVINCE_VIEWER, agency=top))
+    book = load_workbook(io.BytesIO(client.get(reverse("dashboard_export")).content))
+    (header, *rows) = _rows(book, "Theo cơ quan")
+    assert header[0] == "Cơ quan" and [row[0] for row in rows] == [board.world.agency.name]

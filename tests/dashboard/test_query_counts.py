@@ -1,0 +1,82 @@
+"""The dashboard sends the same number of queries whatever the data size (one per table)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from organizations.models import Role
+from tasks.models import Area, TaskProgress, TaskStatus
+from tests.factories import (
+    AgencyFactory,
+    PlanFactory,
+    TaskFactory,
+    UnitFactory,
+    assign,
+    make_member,
+)
+from tests.query_counts import assert_flat_queries
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, memberships, agencies, years, current period, the chosen period,
+# indicators, budget; one query per task table (cards, matrix, lĩnh vực, months, overdue
+# list + its assignments, due-soon count, list + assignments, recent updates, submissions);
+# then the filter form's choices (periods, plans, areas, units).
+COORDINATOR_QUERIES = 24
+# The same plus the agency × bucket table and the agency choices.
+PROVINCE_QUERIES = 27
+
+
+def _grow(agency, periods, user, n: int = 3):
+    """More units, lĩnh vực, plans, tasks in every bucket, progress entries."""
+
+    def grow():
+        for i in range(n):
+            unit = UnitFactory(agency=agency)
+            area = Area.objects.create(code=f"grow-{agency.pk}-{i}", name=f"LV {i}", order=950 + i)
+            plan = PlanFactory(agency=agency, year=2026)
+            for day, status in ((10, TaskStatus.NOT_STARTED), (25, TaskStatus.IN_PROGRESS)):
+                task = TaskFactory(plan=plan, area=area, due_date=dt.date(2026, 5, day),
+                                   status=status)  # fmt: skip
+                assign(task, unit)
+                TaskProgress.objects.create(task=task, period=periods["h1"], updated_by=user)
+
+    return grow
+
+
+def test_coordinator(client, board, django_assert_num_queries):
+    user = board.world.users["coordinator"]
+    client.force_login(user)
+    assert_flat_queries(
+        client,
+        reverse("dashboard"),
+        expected=COORDINATOR_QUERIES,
+        grow=_grow(board.world.agency, board.periods, user),
+        django_assert_num_queries=django_assert_num_queries,
+    )
+
+
+def test_province_viewer(client, board, django_assert_num_queries):
+    top = AgencyFactory(code="UBND-Q", name="UBND tỉnh")
+    board.world.agency.parent = top
+    board.world.agency.save()
+    viewer = make_member(Role.PROVINCE_VIEWER, agency=top)
+    client.force_login(viewer)
+
+    def grow():
+        _grow(board.world.agency, board.periods, viewer)()
+        child = AgencyFactory(parent=top)
+        task = TaskFactory(plan__agency=child, due_date=dt.date(2026, 5, 1))
+        assign(task, UnitFactory(agency=child))
+
+    response = assert_flat_queries(
+        client,
+        reverse("dashboard"),
+        expected=PROVINCE_QUERIES,
+        grow=grow,
+        django_assert_num_queries=django_assert_num_queries,
+    )
+    assert len(response.context["board"].agencies) == 2
