@@ -1,7 +1,9 @@
-"""Language choice (Vietnamese unless the user picked another) and the Permissions-Policy."""
+"""Language choice, the Permissions-Policy, and the project's 404 page in development."""
 
 from django.conf import settings
+from django.http import Http404
 from django.utils import translation
+from django.views.defaults import page_not_found
 
 
 class ChosenLanguageMiddleware:
@@ -52,3 +54,28 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class ProjectNotFoundPageMiddleware:
+    """With DEBUG on, show ordinary users the project's 404 page; staff keep Django's.
+
+    Django answers a 404 with its technical page (URL patterns, settings hints) whenever
+    DEBUG is on, and ``make run`` runs with DEBUG on: a demo user following a stale link
+    would meet an English developer page. Turned off, Django renders 404.html itself.
+    Sits inside every other middleware except axes, so headers, audit and the slash
+    redirect still apply to the page it returns.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.DEBUG and response.status_code == 404 and not _is_staff(request):
+            return page_not_found(request, Http404())
+        return response
+
+
+def _is_staff(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_staff)
