@@ -12,6 +12,7 @@ COPY pyproject.toml ./
 COPY . .
 RUN pip install --no-cache-dir ".[production]" \
     && DEBUG=false SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --no-input \
+    && DEBUG=false SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py compile_catalogs \
     && useradd --system --home /srv/cchc cchc \
     && mkdir -p /srv/cchc/var && chown -R cchc /srv/cchc/var
 

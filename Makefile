@@ -8,7 +8,7 @@ export DEBUG ?= true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo worker shell benchmark loadtest backup restore clean
+.PHONY: run test lint format migrate demo messages translations worker shell benchmark loadtest backup restore clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,18 @@ migrate: $(VENV)/.installed-run
 demo: migrate
 	$(PY) manage.py load_demo
 
-run: demo
+# The .mo files are built from the committed .po catalogs (Babel: no GNU gettext needed).
+messages: $(VENV)/.installed-run
+	$(PY) manage.py compile_catalogs
+
+# After changing user-facing strings: refresh the .po catalogs, then translate the new
+# entries. Extraction needs GNU gettext (xgettext). locale/vi is kept by hand: it holds
+# only third-party strings (the product's own are written in Vietnamese).
+translations: $(VENV)/.installed-run
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var \
+		--ignore=tests --ignore=benchmarks
+
+run: demo messages
 	HOST=$(HOST) PORT=$(PORT) scripts/run-embedded
 
 worker: $(VENV)/.installed-run
@@ -38,6 +49,7 @@ test: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py compile_catalogs
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev

@@ -1,13 +1,14 @@
-"""Language choice (Vietnamese unless the user picked another), the Permissions-Policy, and
-a busy SQLite database answered with a 503."""
+"""Language choice (Vietnamese unless the user picked another), the Permissions-Policy, the
+project's 404 page in development, and a busy SQLite database answered with a 503."""
 
 import logging
 
 from django.conf import settings
 from django.db import OperationalError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.views.defaults import page_not_found
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,31 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class ProjectNotFoundPageMiddleware:
+    """With DEBUG on, show ordinary users the project's 404 page; staff keep Django's.
+
+    Django answers a 404 with its technical page (URL patterns, settings hints) whenever
+    DEBUG is on, and ``make run`` runs with DEBUG on: a demo user following a stale link
+    would meet an English developer page. Turned off, Django renders 404.html itself.
+    Sits inside every other middleware except axes, so headers, audit and the slash
+    redirect still apply to the page it returns.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.DEBUG and response.status_code == 404 and not _is_staff(request):
+            return page_not_found(request, Http404())
+        return response
+
+
+def _is_staff(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_staff)
 
 
 def is_database_busy(error: BaseException) -> bool:

@@ -109,6 +109,11 @@ class TaskFilter(django_filters.FilterSet):
             "effective_due": _("Hạn hoàn thành"),
             "status": _("Trạng thái"),
             "progress": _("Tiến độ"),
+            # django-filter formats "%s (descending)" once, when this class is defined,
+            # in the language active then; lazy labels of our own follow the user's.
+            "-due": _("Hạn hoàn thành (giảm dần)"),
+            "-status": _("Trạng thái (giảm dần)"),
+            "-progress": _("Tiến độ (giảm dần)"),
         },
     )
 
