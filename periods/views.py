@@ -92,7 +92,7 @@ def submit_report(request: HttpRequest, pk: int) -> HttpResponse:
     run_with_messages(
         request,
         lambda: services.submit_period_report(period=period, unit=unit, user=request.user),
-        success=_("Đã gửi báo cáo %(period)s.") % {"period": period.label},
+        success=_("Đã gửi báo cáo kỳ %(period)s.") % {"period": period.label},
     )
     return redirect("periods:detail", pk=period.pk)
 

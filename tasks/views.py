@@ -83,9 +83,13 @@ def _progress_form(user, task: Task) -> ProgressForm | None:
     if not periods:
         return None
     today = timezone.localdate()
-    default = next((p for p in periods if p.is_open_for_staff(today)), periods[-1])
+    # The current period is the one whose window holds today; a period the Văn phòng
+    # reopened is only offered, or it would capture every update made while it is open.
+    current = next((p for p in periods if p.start <= today <= p.cutoff), None)
     return ProgressForm(
-        periods=_update_periods(user, task), initial=progress_initial(task, default)
+        periods=_update_periods(user, task),
+        initial=progress_initial(task, current),
+        today=today,
     )
 
 
@@ -134,6 +138,7 @@ def task_update(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             request.FILES,
             periods=form.fields["period"].queryset,
             initial=form.initial,
+            today=timezone.localdate(),
         )
         if form.is_valid() and _save_progress(request, task, form):
             notice = _("Đã lưu cập nhật kỳ %(period)s.") % {"period": form.cleaned_data["period"]}
