@@ -155,6 +155,24 @@ class ReportingPeriod(models.Model):
             self.reopened_until is not None and day <= self.reopened_until
         )
 
+    def submission_refusal(self, on: dt.date) -> str:
+        """Why a unit report cannot be sent on ``on``; "" when it can.
+
+        Reports are sent after the data cut-off, by the due date; after that the
+        period is locked for submissions unless the Văn phòng has reopened it.
+        """
+        if on < self.start:
+            return str(_("Kỳ báo cáo chưa bắt đầu."))
+        if on <= self.due_date or (self.reopened_until is not None and on <= self.reopened_until):
+            return ""
+        return str(
+            _(
+                "Kỳ báo cáo đã khóa: hạn gửi báo cáo là %(due)s. "
+                "Liên hệ Văn phòng để mở lại kỳ trước khi gửi."
+            )
+            % {"due": self.due_date.strftime("%d/%m/%Y")}
+        )
+
 
 class SubmissionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Đã gửi")

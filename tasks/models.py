@@ -165,6 +165,21 @@ class TaskQuerySet(TaskScopedQuerySet):
             user_can_extend=self.flag(self.assigned_to(access.head_unit_ids, AssignmentRole.LEAD)),
         )
 
+    def with_entry_state(self, *, period: ReportingPeriod) -> TaskQuerySet:
+        """Annotate ``has_entry`` and ``entry_returned`` (sent back, not yet corrected)."""
+        entries = TaskProgress.objects.filter(task=models.OuterRef("pk"), period=period)
+        return self.annotate(
+            has_entry=models.Exists(entries),
+            entry_returned=models.Exists(entries.filter(returned_at__isnull=False)),
+        )
+
+    def with_returned_entry(self) -> TaskQuerySet:
+        """Annotate ``has_returned_entry``: an entry of any period is sent back, uncorrected."""
+        returned = TaskProgress.objects.filter(
+            task=models.OuterRef("pk"), returned_at__isnull=False
+        )
+        return self.annotate(has_returned_entry=models.Exists(returned))
+
     def with_user_role(self, user) -> TaskQuerySet:
         """Annotate ``user_role``: "lead", "coordinating" or "" for the user's own units."""
         unit_ids = access_for(user).unit_ids

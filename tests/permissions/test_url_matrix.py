@@ -252,6 +252,14 @@ SPECS: dict[str, Spec] = {
         post=scoped(SEES_PERIOD, SUBMITS, 302),
         data=lambda o, t: {"unit": o["unit"][t].pk},
     ),
+    "periods:submit_confirm": Spec(
+        lambda o, t: (
+            reverse("periods:submit_confirm", args=[o["year"][t].pk]) + f"?unit={o['unit'][t].pk}"
+        ),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_PERIOD, SUBMITS, 200),
+        post=const(405),
+    ),
     "periods:reopen": Spec(
         on("year", "periods:reopen"),
         targets=(OWN, OTHER_AGENCY),
