@@ -174,11 +174,13 @@ class TaskQuerySet(TaskScopedQuerySet):
         )
 
     def with_returned_entry(self) -> TaskQuerySet:
-        """Annotate ``has_returned_entry``: an entry of any period is sent back, uncorrected."""
-        returned = TaskProgress.objects.filter(
-            task=models.OuterRef("pk"), returned_at__isnull=False
-        )
-        return self.annotate(has_returned_entry=models.Exists(returned))
+        """Annotate ``has_returned_entry``: an entry of any period is sent back, uncorrected.
+
+        An uncorrelated ``IN`` over the few returned entries, not a per-row EXISTS, like
+        the list's scope (tests/tasks/test_scoping_shape.py).
+        """
+        returned = TaskProgress.objects.filter(returned_at__isnull=False).values("task_id")
+        return self.annotate(has_returned_entry=self.flag(Q(pk__in=returned)))
 
     def with_user_role(self, user) -> TaskQuerySet:
         """Annotate ``user_role``: "lead", "coordinating" or "" for the user's own units."""

@@ -52,7 +52,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
     )
     filterset = TaskFilter(request.GET, queryset=tasks, request=request)
     counts = filterset.queryset_without("bucket").bucket_counts()
-    page = Paginator(filterset.qs.with_units(), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = filterset.qs.with_units().with_returned_entry()
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "tasks/task_list.html",
@@ -240,13 +241,23 @@ def progress_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     deny_unless(ReportingPeriod.objects.editable_by(request.user).contains(entry.period))
     form = SendBackForm(request.POST)
     if form.is_valid():
-        services.send_back_progress(
+        sent = services.send_back_progress(
             entry=entry, user=request.user, comment=form.cleaned_data["comment"]
         )
-        messages.success(request, _("Đã trả lại để đơn vị bổ sung."))
+        messages.success(request, _send_back_notice(sent))
     else:
         messages.error(request, _("Vui lòng nêu lý do trả lại."))
     return redirect(entry.task)
+
+
+def _send_back_notice(sent: services.SentBack) -> str:
+    if not sent.returned_submissions:
+        return _("Đã trả lại để đơn vị bổ sung.")
+    units = ", ".join(str(s.unit) for s in sent.returned_submissions)
+    return _(
+        "Đã trả lại để đơn vị bổ sung. Báo cáo kỳ của %(units)s cũng được trả lại; "
+        "đơn vị bổ sung rồi gửi lại báo cáo."
+    ) % {"units": units}
 
 
 @login_required
