@@ -119,3 +119,24 @@ def test_a_bad_date_is_explained_on_the_form(client, world):
     url = reverse("tasks:extension_request", args=[world.task_a.pk])
     response = client.post(url, {"requested_date": "2026-06-01", "reason": "Chờ"})
     assert "Ngày gia hạn phải sau thời hạn hiện tại" in response.content.decode()
+
+
+def test_asking_for_exactly_the_current_deadline_is_refused(world):
+    Task.objects.filter(pk=world.task_a.pk).update(due_date=dt.date(2026, 7, 31))
+    world.task_a.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        ask(world, requested_date=dt.date(2026, 7, 31))
+    assert refused.value.message_dict == {
+        "requested_date": ["Ngày gia hạn phải sau thời hạn hiện tại và không ở quá khứ."]
+    }
+    assert not Extension.objects.exists()
+    decide_extension(
+        extension=ask(world, requested_date=dt.date(2026, 8, 1)),
+        user=world.users["coordinator"],
+        approve=True,
+    )
+    world.task_a.refresh_from_db()
+    # The approved date is now the current deadline: asking for it again moves nothing.
+    with pytest.raises(ValidationError):
+        ask(world, requested_date=dt.date(2026, 8, 1))
+    assert Extension.objects.count() == 1
