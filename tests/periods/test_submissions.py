@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def frozen_day():
-    with time_machine.travel(FROZEN, tick=False):
+    # The clock ticks: tests compare when things were sent and returned.
+    with time_machine.travel(FROZEN, tick=True):
         yield
 
 
@@ -64,9 +65,13 @@ def test_submitting_twice_is_refused_until_returned(world, q1):
     with pytest.raises(ValidationError):
         return_submission(submission=submission, user=world.users["coordinator"], comment=" ")
     return_submission(submission=submission, user=world.users["coordinator"], comment="Bổ sung")
-    assert PeriodSubmission.objects.get().status == "returned"
+    returned = PeriodSubmission.objects.get()
+    assert returned.status == "returned"
+    assert returned.submitted_at < returned.returned_at
     submit_period_report(period=q1, unit=world.unit_a, user=head)
-    assert PeriodSubmission.objects.get().status == "submitted"
+    again = PeriodSubmission.objects.get()
+    assert again.status == "submitted"
+    assert again.submitted_at > returned.returned_at > submission.submitted_at
     assert PeriodSubmission.history.count() == 3
 
 

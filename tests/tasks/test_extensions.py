@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def frozen_day():
-    with time_machine.travel(FROZEN, tick=False):
+    # The clock ticks: a decision must come after the request it answers.
+    with time_machine.travel(FROZEN, tick=True):
         yield
 
 
@@ -37,6 +38,8 @@ def test_approval_moves_the_effective_deadline_and_keeps_the_original(world):
     extension = ask(world)
     assert extension.previous_due_date == dt.date(2026, 6, 30)
     decide_extension(extension=extension, user=world.users["coordinator"], approve=True)
+    extension.refresh_from_db()
+    assert extension.requested_at < extension.decided_at
     task = Task.objects.get(pk=world.task_a.pk)
     assert (task.due_date, task.extended_due_date) == (dt.date(2026, 6, 30), dt.date(2026, 9, 30))
     # Timeliness follows the extension, the report bucket the original deadline.
