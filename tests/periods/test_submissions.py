@@ -114,7 +114,10 @@ def test_overview_query_count_is_fixed(client, world, q1, django_assert_num_quer
             period=q1, unit=unit, submitted_by=world.users["head_a"], submitted_at=FROZEN
         )
     with django_assert_num_queries(OVERVIEW_QUERIES):
-        client.get(detail(q1))
+        html = client.get(detail(q1)).content.decode()
+    # The rows were rendered, not only counted: one per unit, each with its sent report.
+    assert html.count('<td data-label="Đơn vị">') == 3
+    assert html.count('<span class="badge sub-submitted">Đã gửi</span>') == 3
 
 
 # session, user, memberships, period, units, group links, lead assignments, entries,

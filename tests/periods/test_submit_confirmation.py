@@ -123,6 +123,7 @@ def test_the_confirmation_makes_the_same_queries_for_more_tasks(
     )
     assert "7/7 nhiệm vụ chưa cập nhật" in response.content.decode()
     assert len(response.context["readiness"].missing) == 7
+    assert response.content.decode().count('<li><a href="/') == 7  # rendered rows
 
 
 # session, user, memberships, reachable units (access), period, unit, group links, tasks with
