@@ -111,7 +111,7 @@ def schema_fingerprint() -> str:
     """Changes when a migration or the generator changes: a cached database is then stale."""
     digest = hashlib.sha256()
     sources = sorted(ROOT.glob("*/migrations/*.py")) + sorted(ROOT.glob("cchc/scale_*.py"))
-    sources.append(ROOT / "organizations" / "demo.py")
+    sources.append(ROOT / "cchc" / "demo.py")
     for path in sources:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
