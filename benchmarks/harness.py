@@ -159,7 +159,7 @@ def prepare_scale_database(*, size: int, seed: int, marker: Path) -> float:
     _drop_tables()  # a server database of another size: start from an empty schema
     call_command("migrate", interactive=False, verbosity=0)
     quiet = io.StringIO()
-    call_command("load_demo", stdout=quiet)
+    call_command("load_demo", force=True, stdout=quiet)  # DEBUG is off here
     layout = Layout.for_size(size)
     call_command("generate_scale_data", *layout.command_args(seed), stdout=quiet)
     if connection.vendor == "postgresql":
