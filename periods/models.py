@@ -16,6 +16,7 @@ from organizations.access import access_for
 from organizations.models import Agency, Unit
 from organizations.roles import ALL_ROLES, TASK_READER_ROLES
 from organizations.scoping import ScopedQuerySet
+from periods.labels import period_label
 
 
 class PeriodKind(models.TextChoices):
@@ -139,14 +140,12 @@ class ReportingPeriod(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}/{self.year}"
+        return self.label
 
     @property
     def label(self) -> str:
-        """ "Báo cáo Quý I năm 2026", "Báo cáo 6 tháng năm 2026", "Báo cáo năm 2026"."""
-        if self.kind == PeriodKind.YEAR:
-            return f"Báo cáo năm {self.year}"
-        return f"Báo cáo {self.get_kind_display()} năm {self.year}"
+        """ "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026" (see periods.labels)."""
+        return period_label(kind=self.kind, year=self.year)
 
     def is_open_for_staff(self, on: dt.date | None = None) -> bool:
         day = on or timezone.localdate()
@@ -154,6 +153,24 @@ class ReportingPeriod(models.Model):
             return False
         return day <= self.cutoff or (
             self.reopened_until is not None and day <= self.reopened_until
+        )
+
+    def submission_refusal(self, on: dt.date) -> str:
+        """Why a unit report cannot be sent on ``on``; "" when it can.
+
+        Reports are sent after the data cut-off, by the due date; after that the
+        period is locked for submissions unless the Văn phòng has reopened it.
+        """
+        if on < self.start:
+            return str(_("Kỳ báo cáo chưa bắt đầu."))
+        if on <= self.due_date or (self.reopened_until is not None and on <= self.reopened_until):
+            return ""
+        return str(
+            _(
+                "Kỳ báo cáo đã khóa: hạn gửi báo cáo là %(due)s. "
+                "Liên hệ Văn phòng để mở lại kỳ trước khi gửi."
+            )
+            % {"due": self.due_date.strftime("%d/%m/%Y")}
         )
 
 

@@ -64,8 +64,9 @@ def submit_period_report(
     day = on or timezone.localdate()
     access = access_for(user)
     deny_unless(unit.pk in access.head_unit_ids and unit.agency_id == period.agency_id)
-    if day < period.start:
-        raise ValidationError(_("Kỳ báo cáo chưa bắt đầu."))
+    refusal = period.submission_refusal(day)
+    if refusal:
+        raise ValidationError(refusal)
     submission = PeriodSubmission.objects.filter(period=period, unit=unit).first()
     if submission is not None and submission.is_submitted:
         raise ValidationError(_("Đơn vị đã gửi báo cáo kỳ này."))

@@ -21,7 +21,7 @@ from organizations.shortcuts import run_with_messages
 from periods import services
 from periods.forms import ReopenForm, ReturnForm, SubmitForm
 from periods.models import PeriodSubmission, PeriodSubmissionQuerySet, ReportingPeriod
-from tasks.selectors import UnitSubmissionRow, submission_overview
+from tasks.selectors import UnitSubmissionRow, submission_overview, unit_report_readiness
 
 
 @login_required
@@ -80,19 +80,40 @@ def _overview_line(
     )
 
 
+def _submitted_unit(request: HttpRequest, period: ReportingPeriod, data) -> Unit:
+    form = SubmitForm(data, units=Unit.objects.filter(agency_id=period.agency_id))
+    if not form.is_valid():
+        # A unit of another agency, a deleted one or a tampered value: nothing to submit.
+        raise Http404(_("Không tìm thấy đơn vị."))
+    return form.cleaned_data["unit"]
+
+
+@login_required
+@require_safe
+def submit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The step before "Gửi báo cáo": which lead tasks have no update, or why it is locked."""
+    period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
+    unit = _submitted_unit(request, period, request.GET)
+    deny_unless(unit.pk in access_for(request.user).head_unit_ids)
+    context = {
+        "period": period,
+        "unit": unit,
+        "readiness": unit_report_readiness(period=period, unit=unit),
+        "refusal": period.submission_refusal(timezone.localdate()),
+        "submission": PeriodSubmission.objects.filter(period=period, unit=unit).first(),
+    }
+    return render(request, "periods/submit_confirm.html", context)
+
+
 @login_required
 @require_POST
 def submit_report(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod.objects.visible_to(request.user), pk=pk)
-    form = SubmitForm(request.POST, units=Unit.objects.filter(agency_id=period.agency_id))
-    if not form.is_valid():
-        # A unit of another agency, a deleted one or a tampered value: nothing to submit.
-        raise Http404(_("Không tìm thấy đơn vị."))
-    unit = form.cleaned_data["unit"]
+    unit = _submitted_unit(request, period, request.POST)
     run_with_messages(
         request,
         lambda: services.submit_period_report(period=period, unit=unit, user=request.user),
-        success=_("Đã gửi báo cáo %(period)s.") % {"period": period.label},
+        success=_("Đã gửi báo cáo kỳ %(period)s.") % {"period": period.label},
     )
     return redirect("periods:detail", pk=period.pk)
 

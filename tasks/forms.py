@@ -27,8 +27,18 @@ class MultipleFileField(forms.FileField):
 
 
 class PeriodChoiceField(forms.ModelChoiceField):
+    """Periods by their label; one reopened after its cut-off says until when it is open."""
+
+    today = None
+
     def label_from_instance(self, period) -> str:
-        return str(period.label)
+        reopened = period.reopened_until and self.today and period.cutoff < self.today
+        if not reopened:
+            return period.label
+        return _("%(period)s (mở lại đến %(until)s)") % {
+            "period": period.label,
+            "until": period.reopened_until.strftime("%d/%m/%Y"),
+        }
 
 
 class ProgressForm(BootstrapForm):
@@ -68,9 +78,14 @@ class ProgressForm(BootstrapForm):
         help_text=_("PDF, DOCX, XLSX, PNG hoặc JPG; có thể chọn nhiều tệp."),
     )
 
-    def __init__(self, *args, periods, **kwargs):
+    def __init__(self, *args, periods, today=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = periods
+        field = self.fields["period"]
+        field.queryset = periods
+        field.today = today or timezone.localdate()
+        if self.initial.get("period") is None:
+            # No current period (only reopened or past ones): make the user choose one.
+            field.empty_label = _("— Chọn kỳ báo cáo —")
 
     def clean_completed_on(self):
         value = self.cleaned_data["completed_on"]
@@ -101,7 +116,7 @@ class ProgressForm(BootstrapForm):
         )
 
 
-def progress_initial(task, period) -> dict:
+def progress_initial(task, period=None) -> dict:
     return {
         "period": period,
         "status": task.status,

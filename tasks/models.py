@@ -167,6 +167,23 @@ class TaskQuerySet(TaskScopedQuerySet):
             user_can_extend=self.flag(self.assigned_to(access.head_unit_ids, AssignmentRole.LEAD)),
         )
 
+    def with_entry_state(self, *, period: ReportingPeriod) -> TaskQuerySet:
+        """Annotate ``has_entry`` and ``entry_returned`` (sent back, not yet corrected)."""
+        entries = TaskProgress.objects.filter(task=models.OuterRef("pk"), period=period)
+        return self.annotate(
+            has_entry=models.Exists(entries),
+            entry_returned=models.Exists(entries.filter(returned_at__isnull=False)),
+        )
+
+    def with_returned_entry(self) -> TaskQuerySet:
+        """Annotate ``has_returned_entry``: an entry of any period is sent back, uncorrected.
+
+        An uncorrelated ``IN`` over the few returned entries, not a per-row EXISTS, like
+        the list's scope (tests/tasks/test_scoping_shape.py).
+        """
+        returned = TaskProgress.objects.filter(returned_at__isnull=False).values("task_id")
+        return self.annotate(has_returned_entry=self.flag(Q(pk__in=returned)))
+
     def with_user_role(self, user) -> TaskQuerySet:
         """Annotate ``user_role``: "lead", "coordinating" or "" for the user's own units."""
         unit_ids = access_for(user).unit_ids

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from organizations.models import Unit
 from periods.models import PeriodSubmission, ReportingPeriod
-from tasks.models import AssignmentRole, TaskAssignment, TaskProgress
+from tasks.models import AssignmentRole, Task, TaskAssignment, TaskProgress
 
 
 @dataclass(frozen=True)
@@ -68,3 +68,45 @@ def submission_overview(*, period: ReportingPeriod) -> list[UnitSubmissionRow]:
             UnitSubmissionRow(unit, len(led), len(led & reported), submissions.get(unit.pk))
         )
     return rows
+
+
+@dataclass(frozen=True)
+class UnitReportReadiness:
+    """What a unit head sees before "Gửi báo cáo": the lead tasks with no update yet."""
+
+    lead_task_count: int
+    missing: list[Task]
+    returned: list[Task]
+
+    @property
+    def missing_count(self) -> int:
+        return len(self.missing)
+
+
+def unit_report_readiness(*, period: ReportingPeriod, unit: Unit) -> UnitReportReadiness:
+    """The unit's lead tasks (its groups' too) of the period's year, by what is still owed.
+
+    ``missing`` has no entry for the period; ``returned`` has one the Văn phòng sent
+    back that nobody has corrected. Two queries whatever the size.
+    """
+    lead_units = {unit.pk} | set(
+        Unit.members.through.objects.filter(to_unit=unit).values_list("from_unit_id", flat=True)
+    )
+    tasks = list(
+        Task.objects.actionable()
+        .filter(
+            plan__agency_id=period.agency_id,
+            plan__year=period.year,
+            assignments__role=AssignmentRole.LEAD,
+            assignments__unit_id__in=sorted(lead_units),
+        )
+        .distinct()
+        .select_related("plan")
+        .with_entry_state(period=period)
+        .order_by("plan__year", "plan_id", "position")
+    )
+    return UnitReportReadiness(
+        lead_task_count=len(tasks),
+        missing=[task for task in tasks if not task.has_entry],
+        returned=[task for task in tasks if task.entry_returned],
+    )

@@ -163,32 +163,46 @@ def add_comment(*, task: Task, user, body: str) -> TaskComment:
     return TaskComment.objects.create(task=task, author=user, kind=kind, body=body.strip())
 
 
+@dataclass(frozen=True)
+class SentBack:
+    comment: TaskComment
+    returned_submissions: list[PeriodSubmission]
+
+
 @transaction.atomic
-def send_back_progress(*, entry: TaskProgress, user, comment: str) -> TaskComment:
-    """Return a unit's entry for completion; the unit's period submission reopens too."""
+def send_back_progress(*, entry: TaskProgress, user, comment: str) -> SentBack:
+    """Return a unit's entry for completion; the lead units' period reports return too.
+
+    A report with an entry the Văn phòng refused is not final any more, so the unit
+    must correct the entry and send the report again (docs/task-reporting.md).
+    """
     deny_unless(ReportingPeriod.objects.editable_by(user).filter(pk=entry.period_id).exists())
     entry.returned_at = timezone.now()
     entry._history_user = user
     entry.save(update_fields=["returned_at"])
     now = timezone.now()
-    for submission in PeriodSubmission.objects.filter(
-        period_id=entry.period_id,
-        unit__in=entry.task.lead_units,
-        status=SubmissionStatus.SUBMITTED,
-    ):
+    returned = list(
+        PeriodSubmission.objects.filter(
+            period_id=entry.period_id,
+            unit__in=entry.task.lead_units,
+            status=SubmissionStatus.SUBMITTED,
+        ).select_related("unit")
+    )
+    for submission in returned:
         submission.status = SubmissionStatus.RETURNED
         submission.returned_by = user
         submission.returned_at = now
         submission.return_comment = comment.strip()
         submission._history_user = user
         submission.save()
-    return TaskComment.objects.create(
+    note = TaskComment.objects.create(
         task=entry.task,
         period_id=entry.period_id,
         author=user,
         kind=CommentKind.SEND_BACK,
         body=comment.strip(),
     )
+    return SentBack(note, returned)
 
 
 @transaction.atomic

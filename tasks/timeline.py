@@ -78,8 +78,7 @@ def _diff(model, old, new, names) -> list[Change]:
     return changes
 
 
-def _task_events(task: Task) -> list[Event]:
-    records = list(task.history.select_related("history_user").order_by("history_date", "pk"))
+def _task_events(records: list) -> list[Event]:
     events, previous = [], None
     for record in records:
         if previous is None:
@@ -93,13 +92,19 @@ def _task_events(task: Task) -> list[Event]:
     return events
 
 
-def _progress_events(task: Task) -> list[Event]:
+def _progress_events(task: Task, created) -> list[Event]:
+    """Changes of each entry; a period's first entry compares with the task as it stood.
+
+    That is the previous entry of any period (the task mirrored it), or the task as
+    created: "Chưa thực hiện → Đang thực hiện", never "— → Đang thực hiện".
+    """
     records = TaskProgress.history.filter(task_id=task.pk).select_related("history_user", "period")
     events: list[Event] = []
     previous_by_entry: dict[int, object] = {}
+    latest = created
     for record in records.order_by("history_date", "pk"):
-        previous = previous_by_entry.get(record.id)
-        previous_by_entry[record.id] = record
+        previous = previous_by_entry.get(record.id, latest)
+        previous_by_entry[record.id] = latest = record
         changes = _diff(TaskProgress, previous, record, PROGRESS_FIELDS)
         if changes:
             title = _("Cập nhật tiến độ kỳ %(period)s") % {"period": record.period}
@@ -170,9 +175,10 @@ def _evidence_and_send_back_events(task: Task) -> list[Event]:
 
 def build_timeline(task: Task) -> list[Event]:
     """Every event of the task, newest first; expects ``TaskQuerySet.with_detail``."""
+    records = list(task.history.select_related("history_user").order_by("history_date", "pk"))
     events = (
-        _task_events(task)
-        + _progress_events(task)
+        _task_events(records)
+        + _progress_events(task, records[0] if records else None)
         + _assignment_events(task)
         + _extension_events(task)
         + _evidence_and_send_back_events(task)

@@ -52,7 +52,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
     )
     filterset = TaskFilter(request.GET, queryset=tasks, request=request)
     counts = filterset.queryset_without("bucket").bucket_counts()
-    page = Paginator(filterset.qs.with_units(), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = filterset.qs.with_units().with_returned_entry()
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "tasks/task_list.html",
@@ -83,9 +84,13 @@ def _progress_form(user, task: Task) -> ProgressForm | None:
     if not periods:
         return None
     today = timezone.localdate()
-    default = next((p for p in periods if p.is_open_for_staff(today)), periods[-1])
+    # The current period is the one whose window holds today; a period the Văn phòng
+    # reopened is only offered, or it would capture every update made while it is open.
+    current = next((p for p in periods if p.start <= today <= p.cutoff), None)
     return ProgressForm(
-        periods=_update_periods(user, task), initial=progress_initial(task, default)
+        periods=_update_periods(user, task),
+        initial=progress_initial(task, current),
+        today=today,
     )
 
 
@@ -134,6 +139,7 @@ def task_update(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             request.FILES,
             periods=form.fields["period"].queryset,
             initial=form.initial,
+            today=timezone.localdate(),
         )
         if form.is_valid() and _save_progress(request, task, form):
             notice = _("Đã lưu cập nhật kỳ %(period)s.") % {"period": form.cleaned_data["period"]}
@@ -235,13 +241,23 @@ def progress_send_back(request: HttpRequest, pk: int) -> HttpResponse:
     deny_unless(ReportingPeriod.objects.editable_by(request.user).contains(entry.period))
     form = SendBackForm(request.POST)
     if form.is_valid():
-        services.send_back_progress(
+        sent = services.send_back_progress(
             entry=entry, user=request.user, comment=form.cleaned_data["comment"]
         )
-        messages.success(request, _("Đã trả lại để đơn vị bổ sung."))
+        messages.success(request, _send_back_notice(sent))
     else:
         messages.error(request, _("Vui lòng nêu lý do trả lại."))
     return redirect(entry.task)
+
+
+def _send_back_notice(sent: services.SentBack) -> str:
+    if not sent.returned_submissions:
+        return _("Đã trả lại để đơn vị bổ sung.")
+    units = ", ".join(str(s.unit) for s in sent.returned_submissions)
+    return _(
+        "Đã trả lại để đơn vị bổ sung. Báo cáo kỳ của %(units)s cũng được trả lại; "
+        "đơn vị bổ sung rồi gửi lại báo cáo."
+    ) % {"units": units}
 
 
 @login_required

@@ -35,6 +35,8 @@ def test_query_count_does_not_grow_with_the_number_of_periods(
         django_assert_num_queries=django_assert_num_queries,
     )
     assert len(response.context["periods"]) == EXPECTED_ROWS[who]
+    html = response.content.decode()
+    assert html.count('<td data-label="Kỳ"><a href="/') == EXPECTED_ROWS[who]  # rendered rows
 
 
 # session, user, memberships, the groups of a unit role's units or the agency tree of a province

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def frozen_day():
-    with time_machine.travel(FROZEN, tick=False):
+    # The clock ticks: tests compare when things were sent and returned.
+    with time_machine.travel(FROZEN, tick=True):
         yield
 
 
@@ -64,9 +65,13 @@ def test_submitting_twice_is_refused_until_returned(world, q1):
     with pytest.raises(ValidationError):
         return_submission(submission=submission, user=world.users["coordinator"], comment=" ")
     return_submission(submission=submission, user=world.users["coordinator"], comment="Bổ sung")
-    assert PeriodSubmission.objects.get().status == "returned"
+    returned = PeriodSubmission.objects.get()
+    assert returned.status == "returned"
+    assert returned.submitted_at < returned.returned_at
     submit_period_report(period=q1, unit=world.unit_a, user=head)
-    assert PeriodSubmission.objects.get().status == "submitted"
+    again = PeriodSubmission.objects.get()
+    assert again.status == "submitted"
+    assert again.submitted_at > returned.returned_at > submission.submitted_at
     assert PeriodSubmission.history.count() == 3
 
 
@@ -109,7 +114,10 @@ def test_overview_query_count_is_fixed(client, world, q1, django_assert_num_quer
             period=q1, unit=unit, submitted_by=world.users["head_a"], submitted_at=FROZEN
         )
     with django_assert_num_queries(OVERVIEW_QUERIES):
-        client.get(detail(q1))
+        html = client.get(detail(q1)).content.decode()
+    # The rows were rendered, not only counted: one per unit, each with its sent report.
+    assert html.count('<td data-label="Đơn vị">') == 3
+    assert html.count('<span class="badge sub-submitted">Đã gửi</span>') == 3
 
 
 # session, user, memberships, period, units, group links, lead assignments, entries,

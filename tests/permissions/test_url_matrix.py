@@ -3,19 +3,23 @@
 The URL list comes from the resolver, so a new URL fails ``test_every_url_is_classified``
 until it gets a row in ``SPECS`` below. Objects of another agency are always 404;
 objects a user sees but may not change are 403; anonymous users go to the login page.
-Each request runs inside a rolled-back savepoint, so one world serves a whole URL.
+Each request runs inside a rolled-back savepoint, so one world serves a whole URL, and its
+SQL is captured: every allowed POST of a URL marked ``writes`` must change project data, and
+every other POST (refused, or a URL that only shows a form again) must change none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from importer.staging import stage_upload
@@ -126,6 +130,7 @@ class Spec:
     data: Callable[[dict, str | None], dict] = field(default=lambda objects, target: {})
     public: bool = False  # reachable without login
     prepare: Callable[[dict], None] = field(default=lambda objects: None)
+    writes: bool = False  # an allowed POST changes project data (else it must change none)
 
 
 def on(kind: str, name: str) -> Callable[[dict, str | None], str]:
@@ -240,6 +245,7 @@ SPECS: dict[str, Spec] = {
         get=scoped(SEES, EDITS, 200),
         post=scoped(SEES, EDITS, 302),
         data=progress_data,
+        writes=True,
     ),
     "tasks:comment": Spec(
         on("task", "tasks:comment"),
@@ -247,6 +253,7 @@ SPECS: dict[str, Spec] = {
         get=const(405),
         post=scoped(SEES, COMMENTS, 302),
         data=lambda o, t: {"body": "Ý kiến phối hợp"},
+        writes=True,
     ),
     "tasks:extension_request": Spec(
         on("task", "tasks:extension_request"),
@@ -255,6 +262,7 @@ SPECS: dict[str, Spec] = {
         post=scoped(SEES, EXTENDS, 302),
         data=lambda o, t: {"requested_date": "2027-03-31", "reason": "Chờ ý kiến"},
         prepare=lambda objects: Extension.objects.all().delete(),  # one pending at a time
+        writes=True,
     ),
     "tasks:extensions": Spec(
         lambda o, t: reverse("tasks:extensions"), get=const(200), post=const(405)
@@ -265,6 +273,7 @@ SPECS: dict[str, Spec] = {
         get=const(405),
         post=scoped(SEES, MANAGES, 302),
         data=lambda o, t: {"decision": "approve"},
+        writes=True,
     ),
     "tasks:send_back": Spec(
         on("entry", "tasks:send_back"),
@@ -272,6 +281,7 @@ SPECS: dict[str, Spec] = {
         get=const(405),
         post=scoped(SEES, MANAGES, 302),
         data=lambda o, t: {"comment": "Bổ sung số liệu"},
+        writes=True,
     ),
     "tasks:evidence": Spec(
         on("evidence", "tasks:evidence"),
@@ -292,6 +302,16 @@ SPECS: dict[str, Spec] = {
         get=const(405),
         post=scoped(SEES_PERIOD, SUBMITS, 302),
         data=lambda o, t: {"unit": o["unit"][t].pk},
+        prepare=lambda objects: PeriodSubmission.objects.all().delete(),  # not yet sent
+        writes=True,
+    ),
+    "periods:submit_confirm": Spec(
+        lambda o, t: (
+            reverse("periods:submit_confirm", args=[o["year"][t].pk]) + f"?unit={o['unit'][t].pk}"
+        ),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_PERIOD, SUBMITS, 200),
+        post=const(405),
     ),
     "periods:reopen": Spec(
         on("year", "periods:reopen"),
@@ -299,6 +319,7 @@ SPECS: dict[str, Spec] = {
         get=const(405),
         post=scoped(SEES_PERIOD, MANAGES, 302),
         data=lambda o, t: {"until": "2026-12-31"},
+        writes=True,
     ),
     "periods:return": Spec(
         on("submission", "periods:return"),
@@ -306,6 +327,7 @@ SPECS: dict[str, Spec] = {
         get=const(405),
         post=scoped(SEES_SUBMISSION, MANAGES, 302),
         data=lambda o, t: {"comment": "Thiếu tài liệu"},
+        writes=True,
     ),
     # The importer's own tests cover its behaviour; here only who gets past its door.
     "importer:upload": Spec(
@@ -416,11 +438,35 @@ def _staged_uploads(world) -> dict:
     }
 
 
-def _request(client, method: str, url: str, data: dict) -> int:
-    with transaction.atomic():
+WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+# Tables whose writes are the point of the request, not a change of project data: the
+# session (login, logout, messages), django-axes' record of a failed login and the audit
+# log's record of a refused request.
+NOT_DATA = re.compile(r'"(django_session|axes_[a-z_]+|audit_auditevent)"')
+
+
+def data_writes(queries) -> list[str]:
+    """The INSERT/UPDATE/DELETE statements a request ran on the project's data."""
+    return [
+        query["sql"][:120]
+        for query in queries
+        if WRITE.match(query["sql"]) and not NOT_DATA.search(query["sql"])
+    ]
+
+
+def _request(client, method: str, url: str, data: dict) -> tuple[int, list[str]]:
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
         response = client.get(url) if method == "GET" else client.post(url, data)
         transaction.set_rollback(True)
-    return response.status_code
+    return response.status_code, data_writes(queries.captured_queries)
+
+
+def _write_mismatch(spec: Spec, allowed: bool, written: list[str]) -> str:
+    if allowed and spec.writes and not written:
+        return "allowed but wrote nothing"
+    if written and not (allowed and spec.writes):
+        return f"wrote {written[0]}"
+    return ""
 
 
 @pytest.mark.parametrize("url_name", sorted(SPECS))
@@ -439,11 +485,15 @@ def test_matrix(client, world, objects, url_name):
                 for method, expect in (("GET", spec.get), ("POST", spec.post)):
                     anonymous = role == "anonymous" and not spec.public
                     expected = 302 if anonymous else expect(role, target)
-                    got = _request(client, method, url, spec.data(objects, target))
+                    got, written = _request(client, method, url, spec.data(objects, target))
                     if got != expected:
                         wrong.append(
                             f"{role:<18} {target or '-':<13} {method:<5} {got} != {expected}"
                         )
+                    allowed = not anonymous and expected < 400
+                    mismatch = method == "POST" and _write_mismatch(spec, allowed, written)
+                    if mismatch:
+                        wrong.append(f"{role:<18} {target or '-':<13} {method:<5} {mismatch}")
     assert not wrong, f"{url_name}:\n" + "\n".join(wrong)
 
 

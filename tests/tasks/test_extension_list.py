@@ -55,6 +55,7 @@ def test_query_count_does_not_grow_with_the_number_of_requests(
         django_assert_num_queries=django_assert_num_queries,
     )
     assert len(response.context["page"]) == 25
+    assert response.content.decode().count('<td class="content-cell" data-label="Nhiệm vụ">') == 25
 
 
 # session, user, memberships, (a unit head: the groups of the unit), paginator count, the

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def frozen_day():
-    with time_machine.travel(FROZEN, tick=False):
+    # The clock ticks: a decision must come after the request it answers.
+    with time_machine.travel(FROZEN, tick=True):
         yield
 
 
@@ -37,6 +38,8 @@ def test_approval_moves_the_effective_deadline_and_keeps_the_original(world):
     extension = ask(world)
     assert extension.previous_due_date == dt.date(2026, 6, 30)
     decide_extension(extension=extension, user=world.users["coordinator"], approve=True)
+    extension.refresh_from_db()
+    assert extension.requested_at < extension.decided_at
     task = Task.objects.get(pk=world.task_a.pk)
     assert (task.due_date, task.extended_due_date) == (dt.date(2026, 6, 30), dt.date(2026, 9, 30))
     # Timeliness follows the extension, the report bucket the original deadline.
@@ -119,3 +122,24 @@ def test_a_bad_date_is_explained_on_the_form(client, world):
     url = reverse("tasks:extension_request", args=[world.task_a.pk])
     response = client.post(url, {"requested_date": "2026-06-01", "reason": "Chờ"})
     assert "Ngày gia hạn phải sau thời hạn hiện tại" in response.content.decode()
+
+
+def test_asking_for_exactly_the_current_deadline_is_refused(world):
+    Task.objects.filter(pk=world.task_a.pk).update(due_date=dt.date(2026, 7, 31))
+    world.task_a.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        ask(world, requested_date=dt.date(2026, 7, 31))
+    assert refused.value.message_dict == {
+        "requested_date": ["Ngày gia hạn phải sau thời hạn hiện tại và không ở quá khứ."]
+    }
+    assert not Extension.objects.exists()
+    decide_extension(
+        extension=ask(world, requested_date=dt.date(2026, 8, 1)),
+        user=world.users["coordinator"],
+        approve=True,
+    )
+    world.task_a.refresh_from_db()
+    # The approved date is now the current deadline: asking for it again moves nothing.
+    with pytest.raises(ValidationError):
+        ask(world, requested_date=dt.date(2026, 8, 1))
+    assert Extension.objects.count() == 1

@@ -74,11 +74,11 @@ def test_entries_evidence_comments_and_history_are_shown(client, world, task, pr
     add_comment(task=task, user=world.users["staff_b"], body="Đã góp ý dự thảo")
     client.force_login(world.users["staff_a"])
     html = page(client, task)
-    assert "Báo cáo năm 2026" in html and "Đã trình ký" in html
+    assert "<strong>Năm 2026</strong>" in html and "Đã trình ký" in html
     assert "Tờ trình.pdf" in html
     assert "Đã góp ý dự thảo" in html and "Ý kiến đơn vị phối hợp" in html
-    assert "Cập nhật tiến độ kỳ Năm/2026" in html
-    assert 'Tiến độ (%): <span class="text-muted">—</span> → 60' in html
+    assert "Cập nhật tiến độ kỳ Năm 2026" in html
+    assert 'Tiến độ (%): <span class="text-muted">0</span> → 60' in html
     assert "Nguyễn Thị Lan" in html
     assert "Tải lên tài liệu kiểm chứng “Tờ trình.pdf”" in html
 

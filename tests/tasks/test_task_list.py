@@ -145,6 +145,7 @@ def test_query_count_does_not_grow_with_the_number_of_tasks(
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(f"{URL}?q=nhi%E1%BB%87m")
     assert len(response.context["page"]) == 25
+    assert response.content.decode().count('<td class="content-cell"') == 25  # rendered rows
 
 
 # session, user, memberships, groups (unit roles only), counts, paginator count, rows,

@@ -52,7 +52,7 @@ def test_plain_post_saves_and_redirects_without_javascript(client, world, period
     assert Task.objects.get(pk=world.task_a.pk).progress == 50
     assert Evidence.objects.get().original_name == "Kết quả.docx"
     followed = client.get(response["Location"]).content.decode()
-    assert "Đã lưu cập nhật kỳ 6 tháng/2026." in followed
+    assert "Đã lưu cập nhật kỳ 6 tháng đầu năm 2026." in followed
 
 
 def test_htmx_post_returns_the_refreshed_page_body(client, world, periods):
@@ -61,7 +61,7 @@ def test_htmx_post_returns_the_refreshed_page_body(client, world, periods):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html and 'id="history"' in html
-    assert "Đã lưu cập nhật kỳ 6 tháng/2026." in html and "Đã ban hành dự thảo" in html
+    assert "Đã lưu cập nhật kỳ 6 tháng đầu năm 2026." in html and "Đã ban hành dự thảo" in html
 
 
 def test_done_without_result_is_refused_inline_in_vietnamese(client, world, periods):
