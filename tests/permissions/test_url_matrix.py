@@ -222,6 +222,7 @@ SPECS: dict[str, Spec] = {
         get=scoped(MANAGES, MANAGES, 200),  # the confirmation page
         post=scoped(MANAGES, MANAGES, 302),
         data=lambda o, t: {"confirm": "yes"},
+        writes=True,
     ),
     "plans:restore": Spec(
         on("plan", "plans:restore"),
@@ -229,6 +230,7 @@ SPECS: dict[str, Spec] = {
         get=const(405),
         post=scoped(MANAGES, MANAGES, 302),
         data=lambda o, t: {"confirm": "yes"},
+        writes=True,
         prepare=lambda objects: _trash_plans(objects),
     ),
     "budget:list": Spec(lambda o, t: reverse("budget:list"), get=const(200), post=const(405)),
