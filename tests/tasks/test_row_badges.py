@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 
 from tasks.models import DeadlineKind, Task, TaskStatus
 
@@ -129,3 +130,28 @@ def test_badges_carry_the_css_of_their_kind():
     ]
     continuous = _task(DeadlineKind.CONTINUOUS, TaskStatus.IN_PROGRESS, False)
     assert [b.css for b in continuous.row_badges(on=DAY)] == ["kind-badge kind-continuous"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("", '<span class="badge tl-on_time">Trong hạn</span>', "bucket-badge bucket-overdue"),
+        (
+            "?bucket=overdue",
+            '<span class="badge bucket-badge bucket-overdue">Chưa hoàn thành, quá hạn</span>',
+            '<span class="badge tl-on_time">',
+        ),
+    ],
+)
+def test_task_list_shows_timeliness_or_the_bucket_when_filtered_by_one(
+    client, world, query, shown, hidden
+):
+    """A list filtered by report bucket is a report context; the plain list is for chasing."""
+    world.task_a.due_date, world.task_a.extended_due_date = ORIGINAL, EXTENDED
+    world.task_a.save()
+    client.force_login(world.users["coordinator"])
+    with time_machine.travel(dt.datetime(2026, 6, 25, 9, 0), tick=False):
+        page = client.get("/nhiem-vu/" + query).content.decode()
+    assert shown in page and hidden not in page
+    assert page.count(EXT_NOTE) == 1
