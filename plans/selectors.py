@@ -70,9 +70,14 @@ class TreeNode:
     progress: Progress = field(default_factory=Progress)
 
     @property
-    def blocks(self) -> list[tuple[str, list[TreeNode]]]:
+    def blocks(self) -> list[tuple[str, list]]:
         """Children grouped for drawing: runs of plain rows ("rows") and sub-sections."""
         return _blocks(self.children)
+
+    @property
+    def own_row(self) -> list[Task]:
+        """A heading that is a task itself is drawn as a row at the top of its section."""
+        return [self.task]
 
 
 @dataclass
@@ -81,18 +86,20 @@ class PlanTree:
     progress: Progress
 
     @property
-    def blocks(self) -> list[tuple[str, list[TreeNode]]]:
+    def blocks(self) -> list[tuple[str, list]]:
         return _blocks(self.roots)
 
 
-def _blocks(nodes: list[TreeNode]) -> list[tuple[str, list[TreeNode]]]:
-    blocks: list[tuple[str, list[TreeNode]]] = []
+def _blocks(nodes: list[TreeNode]) -> list[tuple[str, list]]:
+    """("rows", [Task, ...]) for each run of leaf rows, ("section", [TreeNode]) for a section."""
+    blocks: list[tuple[str, list]] = []
     for node in nodes:
-        kind = "section" if node.children or node.task.is_section else "rows"
-        if kind == "rows" and blocks and blocks[-1][0] == "rows":
-            blocks[-1][1].append(node)
+        if node.children or node.task.is_section:
+            blocks.append(("section", [node]))
+        elif blocks and blocks[-1][0] == "rows":
+            blocks[-1][1].append(node.task)
         else:
-            blocks.append((kind, [node]))
+            blocks.append(("rows", [node.task]))
     return blocks
 
 
