@@ -149,6 +149,7 @@ def apply_import(
             result.indicators = _sync_indicators(plan, preview.targets)
         if preview.budget.items:
             result.budget_lines = _sync_budget(plan, preview.budget)
+            _sync_stated_total(plan, preview.budget.total_stated)
     return result
 
 
@@ -415,6 +416,12 @@ def _sync_indicators(plan: Plan, targets: list[Target]) -> int:
             if not indicator.values.all():  # values already reported keep the indicator
                 indicator.delete()
     return len(targets)
+
+
+def _sync_stated_total(plan: Plan, total_stated: int | None) -> None:
+    if plan.budget_total_stated != total_stated:
+        plan.budget_total_stated = total_stated
+        plan.save(update_fields=["budget_total_stated", "updated_at"])
 
 
 def _sync_budget(plan: Plan, budget: BudgetParse) -> int:

@@ -88,6 +88,11 @@ class Plan(models.Model):
     legal_basis = models.TextField(_("căn cứ ban hành"), blank=True)
     signer = models.CharField(_("người ký"), max_length=120, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    # "Tổng số kinh phí dự kiến: 4.415.800.000 đồng" as the document states it, kept so
+    # the plan page can cross-check it against the sum of the budget lines.
+    budget_total_stated = models.BigIntegerField(
+        _("tổng kinh phí ghi trong kế hoạch (đồng)"), null=True, blank=True
+    )
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE
     )

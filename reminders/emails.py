@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from reminders.selectors import UnitReminder
+from tasks.badges import RowBadge
 from tasks.models import Task
 
 CONTENT_CHARS = 200
@@ -31,6 +32,7 @@ class ReminderLine:
     due: str
     original_due: str  # set only when an approved extension moved the deadline
     url: str
+    badges: tuple[RowBadge, ...] = ()  # drawn by templates/tasks/_row_badges.html
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def _plan_label(task: Task) -> str:
     return plan.document_number if plan.number else Truncator(plan.title).chars(80)
 
 
-def _lines(tasks: list[Task]) -> list[ReminderLine]:
+def _lines(tasks: list[Task], *, on: dt.date) -> list[ReminderLine]:
     return [
         ReminderLine(
             number=number,
@@ -63,6 +65,7 @@ def _lines(tasks: list[Task]) -> list[ReminderLine]:
             due=_date(task.effective_due),
             original_due=_date(task.due_date) if task.extended_due_date else "",
             url=absolute_url(task.get_absolute_url()),
+            badges=tuple(task.row_badges(on=on)),
         )
         for number, task in enumerate(tasks, start=1)
     ]
@@ -70,7 +73,7 @@ def _lines(tasks: list[Task]) -> list[ReminderLine]:
 
 def reminder_context(reminder: UnitReminder, *, on: dt.date) -> dict:
     sections = [
-        ReminderSection(title, _lines(tasks))
+        ReminderSection(title, _lines(tasks, on=on))
         for title, tasks in (
             (_("Quá hạn"), reminder.overdue),
             (_("Sắp đến hạn"), reminder.due_soon),

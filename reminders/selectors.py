@@ -27,6 +27,11 @@ EMAIL_COLUMNS = (
     "deadline_text",
     "due_date",
     "extended_due_date",
+    # What the row badges read (tasks/badges.py).
+    "is_section",
+    "deadline_kind",
+    "status",
+    "completed_on",
     "position",
     "plan__number",
     "plan__symbol",

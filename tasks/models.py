@@ -13,6 +13,7 @@ from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,6 +24,7 @@ from organizations.scoping import Condition, ScopedQuerySet
 from periods.models import ReportingPeriod
 from plans.models import Plan
 from tasks import timeliness as rules
+from tasks.badges import CSS_PREFIX, EXTENDED_CSS, BadgeKind, RowBadge, row_badge_keys
 from tasks.search import search_key
 
 
@@ -506,6 +508,45 @@ class Task(models.Model):
                 on=on or timezone.localdate(),
             )
         )
+
+    def row_badges(self, *, on: dt.date | None = None, report: bool = False) -> list[RowBadge]:
+        """The badges this row shows, by the one rule of :mod:`tasks.badges`.
+
+        Rows fetched through ``with_timeliness`` keep the day the list was judged on;
+        other rows are judged on ``on`` (today by default).
+        """
+        annotated = on is None and hasattr(self, "timeliness")
+        keys = row_badge_keys(
+            is_section=self.is_section,
+            deadline_kind=self.deadline_kind,
+            timeliness=rules.Timeliness(self.timeliness if annotated else self.timeliness_on(on)),
+            bucket=rules.Bucket(self.bucket if annotated else self.bucket_on(on)),
+            extended_due_date=self.extended_due_date,
+            report=report,
+        )
+        return [self._row_badge(key.kind, key.value) for key in keys]
+
+    def _row_badge(self, kind: BadgeKind, value: str) -> RowBadge:
+        if kind == BadgeKind.EXTENDED:
+            day = dt.date.fromisoformat(value)
+            label = gettext("Đã gia hạn đến %(day)s") % {"day": f"{day:%d/%m/%Y}"}
+            return RowBadge(EXTENDED_CSS, label)
+        choices = {
+            BadgeKind.TIMELINESS: Timeliness,
+            BadgeKind.BUCKET: ReportBucket,
+            BadgeKind.RECURRING: DeadlineKind,
+        }[kind]
+        return RowBadge(CSS_PREFIX[kind] + value, str(choices(value).label))
+
+    @property
+    def badges(self) -> list[RowBadge]:
+        """Badges for chasing contexts (lists, detail, plan page, reminder e-mail)."""
+        return self.row_badges()
+
+    @property
+    def report_badges(self) -> list[RowBadge]:
+        """Badges for report contexts: the report bucket instead of timeliness."""
+        return self.row_badges(report=True)
 
     def units_in_role(self, role: str) -> list[Unit]:
         """Units of one role in plan order; uses prefetched assignments when present."""

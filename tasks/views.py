@@ -102,7 +102,7 @@ def _detail_context(
     pending = next((e for e in task.extensions.all() if e.is_pending), None)
     return {
         "task": task,
-        "timeliness": task.timeliness_on(today),
+        "badges": task.row_badges(on=today),
         "bucket": task.bucket_on(today),
         "form": form or (_progress_form(user, task) if task.user_can_edit else None),
         "comment_form": CommentForm() if task.user_can_comment else None,

@@ -57,7 +57,11 @@ def test_extended_deadline_shows_the_original_too(mail_world):
     world.task_a.save()
     send_due_reminders(on=DAY)
     body = _mail_to("staff_a@stp.example.vn").body
-    assert "Hạn: 29/06/2026 (đã gia hạn, hạn ban đầu 31/05/2026)" in body
+    assert "Hạn: 29/06/2026 (hạn ban đầu 31/05/2026)" in body
+    # The one badge rule (tasks/badges.py): timeliness plus a single extension note.
+    assert "Tình trạng: Sắp đến hạn · Đã gia hạn đến 29/06/2026" in body
+    html = _mail_to("staff_a@stp.example.vn").alternatives[0][0]
+    assert "<small>Sắp đến hạn · Đã gia hạn đến 29/06/2026</small>" in html
 
 
 def test_no_mail_when_nothing_is_due(mail_world):

@@ -91,6 +91,8 @@ def test_cchc_tasks_budget_and_total_cross_check(demo):
     assert lines.count() == 12 and lines.filter(parent__isnull=True).count() == 8
     assert sum(line.planned_amount for line in lines.filter(parent__isnull=True)) == 4_415_800_000
     assert preview.budget.total_stated == 4_415_800_000 and not preview.budget_mismatch
+    plan.refresh_from_db()
+    assert plan.budget_total_stated == 4_415_800_000  # kept for the plan page's cross-check
     assert lines.get(code="7.1").parent == lines.get(code="7")
     indicator = Indicator.objects.get(plan=plan)
     assert (indicator.comparator, indicator.target_value, indicator.unit) == ("eq", 100, "%")

@@ -1,0 +1,98 @@
+"""The plan page makes the same number of queries for a 3-row plan and a 300-task one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from budget.models import BudgetEntry, BudgetLine, EntryKind
+from indicators.models import Indicator, IndicatorValue
+from plans.models import PlanReference
+from tasks.models import AssignmentRole, Task, TaskAssignment, TaskStatus
+from tests.factories import PlanFactory, make_periods
+from tests.query_counts import assert_flat_queries
+
+pytestmark = pytest.mark.django_db
+
+SECTIONS, TASKS_PER_SECTION = 10, 30  # 300 tasks under 10 sections
+
+
+def _grow(world, plan):
+    """Ten sections of thirty tasks (some done, some extended), with units, targets, budget."""
+
+    def grow():
+        sections = Task.objects.bulk_create(
+            Task(
+                plan=plan,
+                code=f"S{s}",
+                path=f"S{s}",
+                position=10_000 + s * 100,
+                content=f"Mục {s}",
+                is_section=True,
+            )
+            for s in range(SECTIONS)
+        )
+        tasks = Task.objects.bulk_create(
+            Task(
+                plan=plan,
+                parent=section,
+                code=f"{s}.{t}",
+                path=f"S{s}/{t}",
+                position=10_000 + s * 100 + t + 1,
+                content=f"Nhiệm vụ {s}.{t}",
+                deadline_kind="date",
+                due_date=dt.date(2026, 3, 31),
+                extended_due_date=dt.date(2026, 12, 31) if t % 5 == 0 else None,
+                status=TaskStatus.DONE if t % 3 == 0 else TaskStatus.IN_PROGRESS,
+                completed_on=dt.date(2026, 3, 1) if t % 3 == 0 else None,
+                result="Đã xong" if t % 3 == 0 else "",
+            )
+            for s, section in enumerate(sections)
+            for t in range(TASKS_PER_SECTION)
+        )
+        TaskAssignment.objects.bulk_create(
+            [
+                TaskAssignment(task=task, unit=world.unit_a, role=AssignmentRole.LEAD)
+                for task in tasks
+            ]
+            + [
+                TaskAssignment(task=task, unit=world.unit_b, role=AssignmentRole.COORDINATING)
+                for task in tasks[::2]
+            ]
+        )
+        periods = make_periods(world.agency)
+        for n in range(5):
+            indicator = Indicator.objects.create(
+                plan=plan, name=f"c{n}", text=f"Chỉ tiêu {n}", target_value=Decimal(90), position=n
+            )
+            IndicatorValue.objects.create(indicator=indicator, period=periods["q1"], value=95)
+            line = BudgetLine.objects.create(
+                plan=plan, code=str(n), content=f"Chi {n}", planned_amount=1_000, position=n
+            )
+            BudgetEntry.objects.create(
+                line=line, kind=EntryKind.DISBURSEMENT, amount=10, date=dt.date(2026, 2, 1)
+            )
+            parent = PlanFactory(agency=world.agency)
+            PlanReference.objects.create(plan=plan, text=f"Kế hoạch {n}", referenced_plan=parent)
+
+    return grow
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"), [("coordinator", 9), ("leader", 9), ("staff_a", 9), ("accountant", 7)]
+)
+def test_plan_page_query_count_is_flat(client, world, who, expected, django_assert_num_queries):
+    plan = world.task_a.plan
+    client.force_login(world.users[who])
+    response = assert_flat_queries(
+        client,
+        plan.get_absolute_url(),
+        expected=expected,
+        grow=_grow(world, plan),
+        django_assert_num_queries=django_assert_num_queries,
+    )
+    assert response.status_code == 200
+    if who != "accountant":
+        assert response.content.decode().count("Nhiệm vụ 9.29") == 1
