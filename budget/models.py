@@ -5,12 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from organizations.roles import AGENCY_WIDE_ROLES
 from organizations.scoping import ScopedQuerySet
 from plans.models import Plan
+
+# Lines whose planned amount adds to a total, so sub-items are not counted twice: a top-level
+# line, or a sub-item whose parent states no amount (the parent's is then its children's sum).
+COUNTED_IN_TOTAL = Q(parent__isnull=True) | Q(parent__planned_amount__isnull=True)
 
 
 class BudgetLineQuerySet(ScopedQuerySet):
@@ -22,6 +27,17 @@ class BudgetLineQuerySet(ScopedQuerySet):
 
     def top_level(self) -> BudgetLineQuerySet:
         return self.filter(parent__isnull=True)
+
+    def with_entry_totals(self) -> BudgetLineQuerySet:
+        """Each line's ``allocated`` and ``disbursed`` đồng, summed in the same grouped query."""
+        return self.annotate(
+            allocated=Coalesce(
+                Sum("entries__amount", filter=Q(entries__kind=EntryKind.ALLOCATION)), 0
+            ),
+            disbursed=Coalesce(
+                Sum("entries__amount", filter=Q(entries__kind=EntryKind.DISBURSEMENT)), 0
+            ),
+        )
 
 
 class BudgetLine(models.Model):

@@ -149,6 +149,11 @@ USERS = (
     DemoUser("canbo.xdkt", "Phạm Thị Cán Bộ", Role.STAFF, "STP-TN", XDKT),
     DemoUser("canbo.vp", "Hoàng Văn Cán Bộ", Role.STAFF, "STP-TN", VP),
     DemoUser("canbo.bttp", "Đỗ Thị Bổ Trợ", Role.STAFF, "STP-TN", BTTP),
+    # Cao Bằng has people of its own, so a second agency's coordinator, head and staff can be
+    # tried and nobody sees the other agency's tasks.
+    DemoUser("vanphong.cb", "Nông Thị Điều Phối", Role.COORDINATOR, "STP-CB", VP),
+    DemoUser("truongphong.cb", "Bế Văn Thể Chế", Role.UNIT_HEAD, "STP-CB", XDKT),
+    DemoUser("canbo.cb", "Hoàng Thị Văn Thư", Role.STAFF, "STP-CB", VP),
 )
 
 DEMO_YEAR = 2026
@@ -158,10 +163,15 @@ DEMO_YEAR = 2026
 class DemoPlan:
     filename: str  # in fixtures/samples (copied from shared/samples)
     agency_code: str
+    # Leads for areas whose tasks name none and for which the preview suggests none, by area
+    # title: what a coordinator would pick in the preview's "Đơn vị chủ trì" choice.
+    area_leads: tuple[tuple[str, str], ...] = ()
 
 
 PLANS = (
     DemoPlan("thai-nguyen-stp-cchc-2026.docx", "STP-TN"),
     DemoPlan("thai-nguyen-stp-kstthc-2026.docx", "STP-TN"),
-    DemoPlan("cao-bang-stp-cchc-2026.docx", "STP-CB"),
+    # A narrative plan: the preview suggests "Văn phòng Sở" for six of its seven areas from the
+    # "TỔ CHỨC THỰC HIỆN" duties; institutional reform goes to the legal-drafting unit.
+    DemoPlan("cao-bang-stp-cchc-2026.docx", "STP-CB", area_leads=(("Cải cách thể chế", XDKT),)),
 )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from cchc.demo import DemoAgency, DemoUser
+from cchc.demo import DemoAgency, DemoPlan, DemoUser
+from importer.preview import ImportPreview
 from organizations.models import Agency, Membership, Unit, UnitAlias, UnitKind
 
 
@@ -90,3 +91,17 @@ def load_demo_user(spec: DemoUser, *, agency: Agency, password: str):
     Membership.objects.filter(user=user).exclude(agency=agency, unit=unit, role=spec.role).delete()
     Membership.objects.get_or_create(user=user, agency=agency, unit=unit, role=spec.role)
     return user
+
+
+def demo_area_leads(preview: ImportPreview, plan: DemoPlan) -> dict[str, int | None]:
+    """The lead of each area whose tasks name none: the preview's suggestion, else the demo's.
+
+    This is what a coordinator confirming the preview would do, so a narrative plan's tasks
+    get units and the unit staff of that agency see them.
+    """
+    chosen = dict(plan.area_leads)
+    unit_ids = {name: unit_id for unit_id, name in preview.directory.names.items()}
+    return {
+        area.path: area.suggested_unit_id or unit_ids.get(chosen.get(area.title, ""))
+        for area in preview.area_leads
+    }

@@ -1,8 +1,9 @@
-"""Form pieces shared by every app: Bootstrap styling and the ISO date picker."""
+"""Form pieces shared by every app: Bootstrap styling and the dd/mm/yyyy date field."""
 
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class BootstrapForm(forms.Form):
@@ -15,10 +16,42 @@ class BootstrapForm(forms.Form):
             field.widget.attrs.setdefault("class", css)
 
 
+# Day first as Vietnamese writes it ("05/01/2026"); ISO too, for scripts and old links. Fixed
+# here rather than taken from the active language, so English pages do not read it as 1 May.
+DATE_INPUT_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d")
+DATE_DISPLAY_FORMAT = "%d/%m/%Y"
+
+
 class DateInput(forms.DateInput):
-    """The browser's date picker; it sends ISO dates, whatever the page's language."""
+    """A text box that shows and takes dd/mm/yyyy, with a small calendar (static/js/datepicker.js).
 
-    input_type = "date"
+    The browser's own date input follows the browser's locale (mm/dd/yyyy on an English
+    system), so the same page would show different dates to two officials.
+    """
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+    input_type = "text"
+
+    def __init__(self, attrs: dict | None = None):
+        defaults = {
+            "placeholder": "dd/mm/yyyy",
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "data-datepicker": "",
+            "data-label-open": _("Chọn ngày"),
+            "data-label-prev": _("Tháng trước"),
+            "data-label-next": _("Tháng sau"),
+            "data-label-month": _("Tháng"),
+            "data-label-today": _("Hôm nay"),
+            "data-weekdays": _("T2,T3,T4,T5,T6,T7,CN"),
+        }
+        super().__init__(attrs={**defaults, **(attrs or {})}, format=DATE_DISPLAY_FORMAT)
+
+
+class DateField(forms.DateField):
+    """A date typed or picked as dd/mm/yyyy, whatever the page's language."""
+
+    widget = DateInput
+    input_formats = DATE_INPUT_FORMATS
+    default_error_messages = {
+        "invalid": _("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2026."),
+    }

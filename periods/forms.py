@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import BootstrapForm, DateInput
+from common.forms import BootstrapForm, DateField, DateInput
 from organizations.models import Unit
 
 
@@ -26,7 +26,7 @@ class ReturnForm(BootstrapForm):
 
 
 class ReopenForm(BootstrapForm):
-    until = forms.DateField(
+    until = DateField(
         label=_("Mở lại cho cán bộ đến ngày"),
         required=False,
         widget=DateInput(),

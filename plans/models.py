@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -132,7 +133,7 @@ class Plan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.document_number} — {self.title}" if self.symbol else self.title
+        return f"{self.document_number} — {self.title}" if self.number else self.short_label()
 
     def get_absolute_url(self) -> str:
         return reverse("plans:detail", args=[self.pk])
@@ -145,6 +146,17 @@ class Plan(models.Model):
     def document_number(self) -> str:
         """ "12/KH-STP", or "/KH-STP" when the number is still blank."""
         return f"{self.number}/{self.symbol}" if self.symbol else self.number
+
+    def short_label(self) -> str:
+        """How lists and dropdowns name a plan: "12/KH-STP", or title and date while unnumbered.
+
+        A plan imported before it is signed has no number yet; "/KH-STP" alone would not
+        tell two such plans apart, so they are named by what they are about and when.
+        """
+        if self.number:
+            return self.document_number
+        when = self.issued_on.strftime("%d/%m/%Y") if self.issued_on else str(self.year)
+        return f"{Truncator(self.title).chars(60)} ({when})"
 
 
 class PlanReference(models.Model):

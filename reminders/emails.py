@@ -50,8 +50,7 @@ def _date(day: dt.date | None) -> str:
 
 
 def _plan_label(task: Task) -> str:
-    plan = task.plan
-    return plan.document_number if plan.number else Truncator(plan.title).chars(80)
+    return task.plan.short_label()
 
 
 def _lines(tasks: list[Task], *, on: dt.date) -> list[ReminderLine]:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import BootstrapForm, DateInput
+from common.forms import BootstrapForm, DateField, DateInput
 from tasks.evidence_check import ALLOWED_EXTENSIONS
 from tasks.models import TaskStatus
 from tasks.services import ProgressReport, check_uploads
@@ -65,7 +65,7 @@ class ProgressForm(BootstrapForm):
     proposals = forms.CharField(
         label=_("Đề xuất, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    completed_on = forms.DateField(
+    completed_on = DateField(
         label=_("Ngày hoàn thành"),
         required=False,
         widget=DateInput(),
@@ -141,7 +141,7 @@ class SendBackForm(BootstrapForm):
 
 
 class ExtensionRequestForm(BootstrapForm):
-    requested_date = forms.DateField(label=_("Đề nghị gia hạn đến ngày"), widget=DateInput())
+    requested_date = DateField(label=_("Đề nghị gia hạn đến ngày"), widget=DateInput())
     reason = forms.CharField(
         label=_("Lý do"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )

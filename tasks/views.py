@@ -33,6 +33,7 @@ from tasks.forms import (
     SendBackForm,
     progress_initial,
 )
+from tasks.headings import task_list_heading
 from tasks.models import Evidence, Extension, ReportBucket, Task, TaskProgress
 from tasks.timeline import build_timeline
 
@@ -57,7 +58,13 @@ def task_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "tasks/task_list.html",
-        {"filter": filterset, "page": page, "buckets": _bucket_summary(counts), "counts": counts},
+        {
+            "filter": filterset,
+            "page": page,
+            "buckets": _bucket_summary(counts),
+            "counts": counts,
+            "heading": task_list_heading(access_for(request.user)),
+        },
     )
 
 

@@ -89,5 +89,6 @@ def test_query_count_does_not_grow_with_the_number_of_lines(
     assert len(response.context["page"]) == 25
 
 
-# session, user, memberships, paginator count, the page's lines with plan, agency and parent.
-QUERIES = 5
+# session, user, memberships, paginator count, the page's lines with plan, agency, parent and
+# their entry sums (one grouped query), the totals.
+QUERIES = 6

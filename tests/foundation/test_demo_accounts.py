@@ -21,6 +21,6 @@ def test_forced_with_debug_off_names_every_account_demo_and_warns(settings):
     out, err = io.StringIO(), io.StringIO()
     call_command("load_demo", "--force", stdout=out, stderr=err)
     users = get_user_model().objects.all()
-    assert users.count() == 8
+    assert users.count() == 11
     assert all(user.get_full_name().startswith("[DEMO] ") for user in users)
     assert "CẢNH BÁO" in err.getvalue() and "[DEMO]" in err.getvalue()

@@ -24,6 +24,9 @@ DEMO_USERNAMES = {
     "canbo.xdkt",
     "canbo.vp",
     "canbo.bttp",
+    "vanphong.cb",
+    "truongphong.cb",
+    "canbo.cb",
 }
 DOMAIN_MODELS = [
     "organizations.agency",

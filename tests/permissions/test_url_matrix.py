@@ -233,7 +233,12 @@ SPECS: dict[str, Spec] = {
         writes=True,
         prepare=lambda objects: _trash_plans(objects),
     ),
-    "budget:list": Spec(lambda o, t: reverse("budget:list"), get=const(200), post=const(405)),
+    # Budget is for agency-wide roles; unit staff who type the address get 403, not an empty list.
+    "budget:list": Spec(
+        lambda o, t: reverse("budget:list"),
+        get=for_roles(AGENCY_READERS | {"other_coordinator"}, 200, 403),
+        post=const(405),
+    ),
     "tasks:mine": Spec(lambda o, t: reverse("tasks:mine"), get=const(200), post=const(405)),
     "tasks:detail": Spec(
         on("task", "tasks:detail"),

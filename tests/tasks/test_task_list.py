@@ -148,6 +148,7 @@ def test_query_count_does_not_grow_with_the_number_of_tasks(
     assert response.content.decode().count('<td class="content-cell"') == 25  # rendered rows
 
 
-# session, user, memberships, groups (unit roles only), counts, paginator count, rows,
-# assignments prefetch, choices of plan / area / period.
-QUERIES = {"staff_a": 11, "coordinator": 10}
+# session, user, memberships, groups (unit roles only), the agency's name for the heading
+# (agency-wide readers only), counts, paginator count, rows, assignments prefetch, choices of
+# plan / area / period.
+QUERIES = {"staff_a": 11, "coordinator": 11}

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cchc.demo import AGENCIES, DEMO_YEAR, PLANS, USERS
-from cchc.demo_loading import load_demo_agency, load_demo_user
+from cchc.demo_loading import demo_area_leads, load_demo_agency, load_demo_user
 from importer.apply import apply_import
 from importer.preview import build_preview
 from importer.reporting import result_summary
@@ -50,13 +50,14 @@ class Command(BaseCommand):
                 preview = build_preview(
                     agency=agencies[plan.agency_code], data=path.read_bytes(), filename=path.name
                 )
-                summaries.append(result_summary(apply_import(preview=preview)))
+                result = apply_import(preview=preview, area_leads=demo_area_leads(preview, plan))
+                summaries.append(result_summary(result))
         self.stdout.write(self.style.SUCCESS("Đã tải dữ liệu mẫu."))
         for summary in summaries:
             self.stdout.write(f"  {summary}")
         self.stdout.write(f"Tài khoản mẫu (mật khẩu: {password}):")
         for spec in USERS:
-            self.stdout.write(f"  {spec.username:<18} {spec.role.label}")
+            self.stdout.write(f"  {spec.username:<18} {spec.agency_code:<7} {spec.role.label}")
         self.stderr.write(
             self.style.WARNING(
                 "CẢNH BÁO: đây là tài khoản mẫu (họ tên bắt đầu bằng [DEMO]) với mật khẩu công "
