@@ -18,14 +18,12 @@ Targets (issue 9) are printed at the end; they are not tests.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import harness
-from benchmarks.pages_benchmark import _databases
 
 AGENCY_TARGET_MS, PROVINCE_TARGET_MS, RATIO_TARGET = 100.0, 300.0, 3.0
 OFFICE = "vanphong"
@@ -33,18 +31,10 @@ PROVINCE_VIEWER = "bench.tinh"
 
 
 def main() -> int:
-    args = _parser().parse_args()
+    args = harness.benchmark_parser(__doc__, sizes=[1000, 10000]).parse_args()
     if args.worker:
         return _worker(args)
-    jobs = [
-        [
-            "--worker", "--database-url", url, "--size", str(size), "--seed", str(args.seed),
-            "--runs", str(args.runs), "--cache-dir", args.cache_dir,
-        ]
-        for url in _databases(args.databases)
-        for size in args.sizes
-    ]  # fmt: skip
-    rows = harness.run_workers(Path(__file__), jobs)
+    rows = harness.run_workers(Path(__file__), harness.worker_jobs(args))
     rows.sort(key=lambda r: (r.name, r.database, r.size))
     harness.print_table(rows, title="Dashboard and province roll-up (median of runs after warm-up)")
     for line in _targets(rows):
@@ -52,38 +42,12 @@ def main() -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--sizes", type=lambda raw: [int(n) for n in raw.split(",")], default=[1000, 10000]
-    )
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--seed", type=int, default=harness.DEFAULT_SEED)
-    parser.add_argument("--databases", default="", help="sqlite,postgres (default: what is set)")
-    parser.add_argument("--cache-dir", default=str(harness.BENCH_DIR))
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--database-url", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
-    return parser
-
-
 def _worker(args) -> int:
-    cache_dir = Path(args.cache_dir)
-    url = args.database_url
-    if url == "sqlite":
-        path = harness.sqlite_path(args.size, args.seed, cache_dir)
-        harness.forget_stale_sqlite(path)
-        url = f"sqlite:///{path}"
-    harness.configure(database_url=url, var_dir=cache_dir / "var")
-    seconds = harness.prepare_scale_database(
-        size=args.size, seed=args.seed, marker=harness.marker_path(url, cache_dir)
-    )
-    from django.db import connection, transaction
+    database = harness.open_scale_database(args)
+    from django.db import transaction
 
-    if seconds:
-        print(f"{connection.vendor}, {args.size:,} tasks: generated in {seconds:.0f} s", flush=True)
     with transaction.atomic():
-        for measurement in _dashboards(database=connection.vendor, size=args.size, runs=args.runs):
+        for measurement in _dashboards(database=database, size=args.size, runs=args.runs):
             harness.emit(measurement)
         transaction.set_rollback(True)  # the province and its viewer were for this run only
     return 0

@@ -14,11 +14,14 @@ A benchmark script (pages, and later dashboard, reports, imports) does three thi
    ORM, Python or template work). ``print_table`` prints the rows.
 
 Each (database, size) runs in its own process (``run_workers``): Django is configured once
-per process, and a fresh process does not carry the previous size's caches.
+per process, and a fresh process does not carry the previous size's caches. The command line
+is shared too: ``benchmark_parser`` (sizes, runs, seed, databases, cache), ``worker_jobs`` (one
+worker per database and size) and ``open_scale_database`` (steps 1 and 2 in a worker).
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 import json
@@ -186,6 +189,64 @@ def _drop_tables() -> None:
 
 
 # --- Measuring ---------------------------------------------------------------------------
+
+
+# --- The command line every scale benchmark shares --------------------------------------
+
+
+def benchmark_parser(description: str | None, *, sizes: list[int]) -> argparse.ArgumentParser:
+    """Flags every scale benchmark takes, plus the hidden ones its per-size workers get."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sizes", type=lambda raw: [int(n) for n in raw.split(",")], default=sizes)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--databases", default="", help="sqlite,postgres (default: what is set)")
+    parser.add_argument("--cache-dir", default=str(BENCH_DIR))
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    return parser
+
+
+def database_urls(choice: str) -> list[str]:
+    """ "sqlite" (the worker names the cached file) and DATABASE_URL when it is PostgreSQL."""
+    server = os.environ.get("DATABASE_URL", "")
+    wanted = choice.split(",") if choice else ["sqlite", "postgres"]
+    urls = ["sqlite"] if "sqlite" in wanted else []
+    if "postgres" in wanted and server.startswith("postgres"):
+        urls.append(server)
+    return urls
+
+
+def worker_jobs(args: argparse.Namespace, *extra: str) -> list[list[str]]:
+    """One worker command line per (database, size) of ``args``; ``extra`` flags passed on."""
+    return [
+        [
+            "--worker", "--database-url", url, "--size", str(size), "--seed", str(args.seed),
+            "--runs", str(args.runs), "--cache-dir", args.cache_dir, *extra,
+        ]
+        for url in database_urls(args.databases)
+        for size in args.sizes
+    ]  # fmt: skip
+
+
+def open_scale_database(args: argparse.Namespace) -> str:
+    """In a worker: configure Django on the (cached) scale database of ``args``; its vendor."""
+    cache_dir = Path(args.cache_dir)
+    url = args.database_url
+    if url == "sqlite":
+        path = sqlite_path(args.size, args.seed, cache_dir)
+        forget_stale_sqlite(path)
+        url = f"sqlite:///{path}"
+    configure(database_url=url, var_dir=cache_dir / "var")
+    seconds = prepare_scale_database(
+        size=args.size, seed=args.seed, marker=marker_path(url, cache_dir)
+    )
+    from django.db import connection
+
+    if seconds:
+        print(f"{connection.vendor}, {args.size:,} tasks: generated in {seconds:.0f} s", flush=True)
+    return connection.vendor
 
 
 @dataclass

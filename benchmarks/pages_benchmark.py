@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -37,16 +36,7 @@ def main() -> int:
     args = _parser().parse_args()
     if args.worker:
         return _worker(args)
-    databases = _databases(args.databases)
-    jobs = [
-        [
-            "--worker", "--database-url", url, "--size", str(size), "--seed", str(args.seed),
-            "--runs", str(args.runs), "--roles", args.roles, "--cache-dir", args.cache_dir,
-        ]
-        for url in databases
-        for size in args.sizes
-    ]  # fmt: skip
-    rows = harness.run_workers(Path(__file__), jobs)
+    rows = harness.run_workers(Path(__file__), harness.worker_jobs(args, "--roles", args.roles))
     rows.sort(key=lambda r: (r.name == SWEEP, r.name, r.role, r.database, r.size))
     harness.print_table(rows, title="Pages and the reminder sweep (median of runs after warm-up)")
     for line in _targets(rows):
@@ -55,51 +45,16 @@ def main() -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--sizes", type=lambda raw: [int(n) for n in raw.split(",")], default=[1000, 10000, 100000]
-    )
-    parser.add_argument("--runs", type=int, default=7)
+    parser = harness.benchmark_parser(__doc__, sizes=[1000, 10000, 100000])
     parser.add_argument("--roles", default="", help="demo usernames (default: every one)")
-    parser.add_argument("--seed", type=int, default=harness.DEFAULT_SEED)
-    parser.add_argument("--databases", default="", help="sqlite,postgres (default: what is set)")
-    parser.add_argument("--cache-dir", default=str(harness.BENCH_DIR))
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--database-url", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     return parser
-
-
-def _databases(choice: str) -> list[str]:
-    server = os.environ.get("DATABASE_URL", "")
-    wanted = choice.split(",") if choice else ["sqlite", "postgres"]
-    urls = []
-    if "sqlite" in wanted:
-        urls.append("sqlite")  # the worker names the cached file
-    if "postgres" in wanted and server.startswith("postgres"):
-        urls.append(server)
-    return urls
 
 
 # --- One database, one size (a fresh process) ---------------------------------------------
 
 
 def _worker(args) -> int:
-    cache_dir = Path(args.cache_dir)
-    url = args.database_url
-    if url == "sqlite":
-        path = harness.sqlite_path(args.size, args.seed, cache_dir)
-        harness.forget_stale_sqlite(path)
-        url = f"sqlite:///{path}"
-    harness.configure(database_url=url, var_dir=cache_dir / "var")
-    seconds = harness.prepare_scale_database(
-        size=args.size, seed=args.seed, marker=harness.marker_path(url, cache_dir)
-    )
-    from django.db import connection
-
-    database = connection.vendor
-    if seconds:
-        print(f"{database}, {args.size:,} tasks: generated in {seconds:.0f} s", flush=True)
+    database = harness.open_scale_database(args)
     for username in args.roles.split(",") if args.roles else _demo_usernames():
         for measurement in _pages_of(username, database=database, size=args.size, runs=args.runs):
             harness.emit(measurement)
