@@ -79,6 +79,7 @@ def test_the_office_filters_and_drills_down(browser, office, screens):
 
     page.click("#matrix tbody tr:first-child td a >> nth=0")
     page.wait_for_load_state()
-    expect(page.locator("h1")).to_have_text("Nhiệm vụ của đơn vị")
+    # The coordinator lands on the agency's task list, titled by what it shows.
+    expect(page.locator("h1")).to_have_text("Nhiệm vụ của Sở Tư pháp tỉnh Thái Nguyên")
     shown = page.locator("table.table-tasks tbody tr").count()
     assert shown == 2  # the first unit's tasks in that lĩnh vực
