@@ -110,7 +110,7 @@ def row_view(row: PreviewRow, directory: UnitDirectory) -> RowView:
         warnings=row.warnings,
         merged_rows=row.merged_rows,
         change_class=change_class,
-        change_label=change_label,
+        change_label=str(change_label),
         row_class=row_class,
     )
 
