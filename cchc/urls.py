@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from organizations.views import home
 
-admin.site.site_header = "Theo dõi thực hiện kế hoạch CCHC"
-admin.site.site_title = "Quản trị CCHC"
-admin.site.index_title = "Quản trị hệ thống"
+admin.site.site_header = _("Theo dõi thực hiện kế hoạch CCHC")
+admin.site.site_title = _("Quản trị CCHC")
+admin.site.index_title = _("Quản trị hệ thống")
 
 urlpatterns = [
     path("", home, name="home"),

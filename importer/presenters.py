@@ -24,9 +24,9 @@ RECURRENCE_LABELS = {
     Recurrence.YEARLY: _lazy("hằng năm"),
 }
 CHANGE_LABELS = {
-    "added": ("success", _("Mới")),
-    "changed": ("warning", _("Thay đổi")),
-    "unchanged": ("secondary", _("Giữ nguyên")),
+    "added": ("success", _lazy("Mới")),
+    "changed": ("warning", _lazy("Thay đổi")),
+    "unchanged": ("secondary", _lazy("Giữ nguyên")),
 }
 
 
@@ -36,9 +36,9 @@ def deadline_for_display(deadline: Deadline) -> str:
     if deadline.recurrence:
         parts.append(", ".join(str(RECURRENCE_LABELS[item]) for item in deadline.recurrence))
     if deadline.window_start and deadline.kind in (DeadlineKind.WINDOW, DeadlineKind.CONTINUOUS):
-        parts.append(f"từ {_vn_date(deadline.window_start)}")
+        parts.append(_("từ %(day)s") % {"day": _vn_date(deadline.window_start)})
     if deadline.due_date:
-        parts.append(f"hạn {_vn_date(deadline.due_date)}")
+        parts.append(_("hạn %(day)s") % {"day": _vn_date(deadline.due_date)})
     if deadline.event_note:
         parts.append(deadline.event_note)
     return " · ".join(parts)
@@ -110,7 +110,7 @@ def row_view(row: PreviewRow, directory: UnitDirectory) -> RowView:
         warnings=row.warnings,
         merged_rows=row.merged_rows,
         change_class=change_class,
-        change_label=change_label,
+        change_label=str(change_label),
         row_class=row_class,
     )
 

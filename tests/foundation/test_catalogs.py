@@ -151,6 +151,47 @@ def test_key_pages_in_english(english, world, url_name, english_words, vietnames
     assert "Sign out" in body and "Change password" in body  # the shared layout
 
 
+def _english_pages(periods) -> list[tuple[str, list[str], list[str]]]:
+    """(URL, English headings, Vietnamese template literals that must be gone).
+
+    The Vietnamese words are the templates' own literals only: plan titles, unit and
+    reform-area names are data and stay Vietnamese (e.g. "Kế hoạch cải cách hành chính").
+    """
+    return [
+        (
+            reverse("plans:list"),
+            ['<h1 class="h4">Plans</h1>', "Number and symbol", ">Title<", ">Agency<"],
+            ["Số, ký hiệu", "Trích yếu", "Trạng thái", "Năm<", ">Cơ quan<"],
+        ),
+        (
+            reverse("budget:list"),
+            ["Plan implementation budget", "Total estimate", "Allocated, not yet disbursed"],
+            ["Kinh phí thực hiện", "Tổng dự toán", "Đã giải ngân", "đồng", "Nội dung chi"],
+        ),
+        (
+            reverse("dashboard"),
+            ["Dashboard", "Tasks by lead unit", "Recent updates", "Export to Excel"],
+            ["Tổng quan", "Biểu đồ", "Cập nhật gần đây", "Xuất Excel", "quá hạn", "Đến hạn"],
+        ),
+        (
+            reverse("periods:detail", args=[periods["q1"].pk]),
+            ["Reporting period Quarter I/2026", "Tasks led", "Updated this period"],
+            ["Kỳ báo cáo", "Quý I", "Nhiệm vụ chủ trì", "Đã cập nhật kỳ này", "hạn gửi"],
+        ),
+    ]
+
+
+def test_the_plan_budget_dashboard_and_period_pages_in_english(english, world, periods):
+    english.force_login(world.users["coordinator"])
+    for url, english_words, vietnamese_words in _english_pages(periods):
+        body = _page(english, url)
+        assert '<html lang="en">' in body, url
+        for words in english_words:
+            assert words in body, (url, words)
+        for words in vietnamese_words:
+            assert words not in body, (url, words)
+
+
 def test_the_404_page_in_english(english, world):
     english.force_login(world.users["staff_a"])
     response = english.get("/khong-co-trang-nay/")
