@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 import django_filters
-from django import forms
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import DateField, DateInput
 from organizations.models import Agency, Unit
 from periods.models import ReportingPeriod
 from plans.models import Plan
@@ -22,8 +22,10 @@ from tasks.filters import PeriodChoiceFilter
 from tasks.models import Area
 
 
-def _date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"})
+class DayFilter(django_filters.DateFilter):
+    """A day typed or picked as dd/mm/yyyy whatever the browser's locale (links send ISO)."""
+
+    field_class = DateField
 
 
 class DashboardFilter(django_filters.FilterSet):
@@ -55,8 +57,10 @@ class DashboardFilter(django_filters.FilterSet):
         queryset=Agency.objects.none(),
         empty_label=_("Tất cả cơ quan"),
     )
-    as_of = django_filters.DateFilter(
-        label=_("Số liệu tính đến ngày"), method="keep", widget=_date_input()
+    as_of = DayFilter(
+        label=_("Số liệu tính đến ngày"),
+        method="keep",
+        widget=DateInput(attrs={"class": "form-control form-control-sm"}),
     )
 
     def __init__(self, data, *, queryset, request, agencies, years, multi_agency=False):

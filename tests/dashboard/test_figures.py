@@ -120,3 +120,14 @@ def test_bad_input_is_a_message_not_an_error(client, board):
     )
     assert response.status_code == 200
     assert "không hợp lệ" in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["14/03/2026", "2026-03-14"])
+def test_as_of_is_typed_as_dd_mm_yyyy_or_given_iso_by_a_link(client, board, typed):
+    client.force_login(board.world.users["coordinator"])
+    response = client.get(reverse("dashboard"), {"as_of": typed})
+    assert response.context["board"].as_of.isoformat() == "2026-03-14"
+    html = response.content.decode()
+    # The shared dd/mm/yyyy text box with its picker, never the browser's own date input.
+    assert f'name="as_of" value="{typed}"' in html and "data-datepicker" in html
+    assert 'type="date"' not in html
