@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from audit.services import expired_events, purge_expired_events
+from common.commands import RetentionPurgeCommand
 
 
-class Command(BaseCommand):
+class Command(RetentionPurgeCommand):
     help = "Xoá các sự kiện nhật ký truy cập cũ hơn AUDIT_RETENTION_DAYS ngày."
+    retention_setting = "AUDIT_RETENTION_DAYS"
+    dry_run_help = "Chỉ đếm số sự kiện sẽ xoá, không xoá"
+    dry_run_message = _("Chạy thử: %(n)d sự kiện cũ hơn %(days)d ngày sẽ bị xoá.")
+    done_message = _("Đã xoá %(n)d sự kiện nhật ký cũ hơn %(days)d ngày.")
 
-    def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Chỉ đếm số sự kiện sẽ xoá, không xoá"
-        )
+    def expired(self):
+        return expired_events()
 
-    def handle(self, *args, **options) -> None:
-        days = settings.AUDIT_RETENTION_DAYS
-        if options["dry_run"]:
-            count = expired_events().count()
-            message = _("Chạy thử: %(n)d sự kiện cũ hơn %(days)d ngày sẽ bị xoá.")
-        else:
-            count = purge_expired_events()
-            message = _("Đã xoá %(n)d sự kiện nhật ký cũ hơn %(days)d ngày.")
-        self.stdout.write(self.style.SUCCESS(message % {"n": count, "days": days}))
+    def purge(self) -> int:
+        return purge_expired_events()
