@@ -51,6 +51,7 @@ DEMO_AGENCY_TASKS = 5000  # the demo users' agency at province scale (issue 8)
 def configure(*, database_url: str, var_dir: Path) -> None:
     """Set up Django with DEBUG off against ``database_url``; call before importing apps."""
     var_dir.mkdir(parents=True, exist_ok=True)
+    ensure_server_database(database_url)
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "cchc.settings",
@@ -75,6 +76,28 @@ def configure(*, database_url: str, var_dir: Path) -> None:
 
 
 # --- Scale databases -------------------------------------------------------------------
+
+
+def ensure_server_database(database_url: str) -> None:
+    """Create the PostgreSQL database the URL names when it does not exist yet.
+
+    The benchmarks' databases (``cchc_scale``, ``cchc_loadtest``) are their own; the role
+    only needs CREATEDB, as the test databases already require.
+    """
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(database_url)
+    if not parts.scheme.startswith("postgres"):
+        return
+    import psycopg
+    from psycopg import sql
+
+    name = parts.path.lstrip("/")
+    maintenance = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 @dataclass(frozen=True)

@@ -49,3 +49,36 @@ def test_pages_benchmark_runs_at_a_tiny_size(tmp_path):
         assert f"| {page} | canbo.xdkt | sqlite | 60 |" in out
     assert "| reminder sweep (send_reminders --dry-run)" in out
     assert "Targets (issue 8):" in out
+
+
+def test_a_missing_postgresql_benchmark_database_is_created():
+    from django.conf import settings
+    from django.db import connection
+
+    from benchmarks.harness import ensure_server_database
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL on PostgreSQL")
+    db = settings.DATABASES["default"]
+    name = "cchc_harness_probe"
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{name}"
+    import psycopg
+
+    admin = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+    try:
+        ensure_server_database(url)
+        ensure_server_database(url)  # a second call finds it and does nothing
+        with psycopg.connect(admin, autocommit=True) as conn:
+            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        assert found == (1,)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+
+
+def test_sqlite_urls_need_no_server_database():
+    from benchmarks.harness import ensure_server_database
+
+    ensure_server_database("sqlite:////tmp/never-created.sqlite3")  # returns without connecting
