@@ -161,12 +161,13 @@ def _plans(user, cleaned: dict):
 def _fill_task_tables(board: Board, tasks, *, request, agency_ids: list[int]) -> None:
     link = task_list_link(board)
     cleaned = board.filter.form.cleaned_data
-    board.cards = selectors.bucket_counts(tasks)
+    groups = selectors.bucket_groups(tasks)
+    board.cards = selectors.bucket_counts(groups)
     board.card_links = {b.value: link(bucket=b.value) for b in ReportBucket}
     board.card_links |= {"total": link(), "extended": link(extended="true")}
     no_lead, no_area = _("Chưa xác định đơn vị chủ trì"), _("Chưa phân lĩnh vực")
     board.matrix = selectors.unit_area_matrix(tasks, link=link, no_lead=no_lead, no_area=no_area)
-    board.areas = selectors.area_buckets(tasks, link=link, no_area=no_area)
+    board.areas = selectors.area_buckets(groups, link=link, no_area=no_area)
     board.months = selectors.monthly_series(tasks, year=board.year)
     board.overdue = selectors.overdue_tasks(tasks, as_of=board.as_of)
     soon = selectors.due_soon(tasks, as_of=board.as_of)
@@ -184,7 +185,7 @@ def _fill_task_tables(board: Board, tasks, *, request, agency_ids: list[int]) ->
     if board.multi_agency and not cleaned.get("agency"):
         board.sort = request.GET.get(ROLLUP_SORT_PARAM, "name")
         board.agencies = selectors.agency_rollup(
-            tasks, dashboard_of=lambda pk: dashboard_url(request, agency=pk), sort=board.sort
+            groups, dashboard_of=lambda pk: dashboard_url(request, agency=pk), sort=board.sort
         )
 
 

@@ -132,6 +132,11 @@ class TaskScopedQuerySet(ScopedQuerySet):
         return Q(**{f"{self.task_field}__in": assignments.values("task_id")})
 
 
+def empty_bucket_counts() -> dict[str, int]:
+    """Every report bucket, ``extended`` and ``total`` at zero."""
+    return dict.fromkeys([*ReportBucket.values, "extended", "total"], 0)
+
+
 class TaskQuerySet(TaskScopedQuerySet):
     """``visible_to`` is the one scoping rule every list, detail, export, report and job uses.
 
@@ -257,13 +262,34 @@ class TaskQuerySet(TaskScopedQuerySet):
         return self.with_timeliness(on=on, soon_days=days).filter(timeliness=Timeliness.DUE_SOON)
 
     def bucket_counts(self) -> dict[str, int]:
-        """Rows per report bucket plus ``extended`` in ONE query; needs ``with_timeliness``."""
-        aggregates = {
-            bucket.value: Count("pk", filter=Q(bucket=bucket.value)) for bucket in ReportBucket
-        }
-        aggregates["extended"] = Count("pk", filter=Q(extended_due_date__isnull=False))
-        aggregates["total"] = Count("pk")
-        return self.order_by().aggregate(**aggregates)
+        """Rows per report bucket plus ``extended`` and ``total`` in ONE query.
+
+        Needs ``with_timeliness``.
+        """
+        return self.bucket_counts_by().get((), empty_bucket_counts())
+
+    def bucket_counts_by(self, *fields: str) -> dict[tuple, dict[str, int]]:
+        """Bucket counts (as ``bucket_counts``) per value of ``fields``: ONE grouped query.
+
+        Grouped by the bucket rather than one ``COUNT(...) FILTER (WHERE <bucket> = ...)``
+        per bucket: the database then evaluates the bucket's CASE once per row, not once
+        per bucket (2-3x faster on a unit's 2,000 tasks). Keys are tuples of the fields'
+        values, ``()`` without fields; groups with no row are absent.
+        """
+        rows = (
+            self.order_by()
+            .values(*fields, "bucket")
+            .annotate(
+                n=Count("pk"), n_extended=Count("pk", filter=Q(extended_due_date__isnull=False))
+            )
+        )
+        counts: dict[tuple, dict[str, int]] = {}
+        for row in rows:
+            group = counts.setdefault(tuple(row[name] for name in fields), empty_bucket_counts())
+            group[row["bucket"]] += row["n"]
+            group["extended"] += row["n_extended"]
+            group["total"] += row["n"]
+        return counts
 
     def actionable(self) -> TaskQuerySet:
         """Rows that are work to do, not pure section headings."""
@@ -657,6 +683,9 @@ class TaskProgress(models.Model):
                 name="progress_done_has_result",
             ),
         ]
+        # The dashboard's "cập nhật gần đây" reads an agency's newest entries: PostgreSQL
+        # walks this index backwards and stops at 20 instead of sorting every entry.
+        indexes = [models.Index(fields=["updated_at", "id"], name="progress_updated_at")]
 
     def __str__(self) -> str:
         return f"{self.task} — {self.period}"

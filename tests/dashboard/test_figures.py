@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -131,3 +133,25 @@ def test_as_of_is_typed_as_dd_mm_yyyy_or_given_iso_by_a_link(client, board, type
     # The shared dd/mm/yyyy text box with its picker, never the browser's own date input.
     assert f'name="as_of" value="{typed}"' in html and "data-datepicker" in html
     assert 'type="date"' not in html
+
+
+def test_recent_updates_are_the_newest_entries_of_the_scope_only(board):
+    from dashboard.selectors import recent_updates
+    from tasks.models import Task, TaskProgress
+
+    entries = list(TaskProgress.objects.filter(task__plan=board.plan))
+    for key in ("t2", "t4", "t5", "t6", "t7"):
+        entries.append(
+            TaskProgress.objects.create(task=board.tasks[key], period=board.periods["q1"])
+        )
+    base = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    for minutes, entry in enumerate(entries):  # distinct times, oldest first
+        TaskProgress.objects.filter(pk=entry.pk).update(
+            updated_at=base + dt.timedelta(minutes=minutes)
+        )
+    newest_first = entries[::-1]
+    scope = Task.objects.filter(pk__in=[board.tasks[k].pk for k in ("t1", "t2", "t4", "t6", "t7")])
+    shown = recent_updates(scope, limit=3)
+    expected = [e for e in newest_first if e.task_id in {t.pk for t in scope}][:3]
+    assert [entry.pk for entry in shown] == [entry.pk for entry in expected]
+    assert shown[0].task.content  # the task comes joined (select_related)

@@ -291,6 +291,22 @@ def test_bucket_counts_in_one_query(django_assert_num_queries):
         assert counts[bucket.value] == sum(1 for case in CASES if case[8] == bucket.value)
 
 
+@pytest.mark.django_db
+@time_machine.travel(FROZEN, tick=False)
+def test_bucket_counts_by_a_field_split_the_same_counts_in_one_query(django_assert_num_queries):
+    made = [(_task(*case[1:6]), case) for case in CASES]
+    with django_assert_num_queries(1):
+        by_plan = Task.objects.with_timeliness().bucket_counts_by("plan")
+    assert set(by_plan) == {(task.plan_id,) for task, _case in made}  # one plan per factory task
+    for (plan_id,), counts in by_plan.items():
+        cases = [case for task, case in made if task.plan_id == plan_id]
+        assert counts["total"] == len(cases)
+        assert counts["extended"] == sum(1 for case in cases if case[4])
+        for bucket in ReportBucket:
+            assert counts[bucket.value] == sum(1 for case in cases if case[8] == bucket.value)
+    assert Task.objects.none().with_timeliness().bucket_counts()["total"] == 0
+
+
 def test_labels_cover_the_pure_values():
     assert {t.value for t in rules.Timeliness} == set(Timeliness.values)
     assert {b.value for b in rules.Bucket} == set(ReportBucket.values)
