@@ -82,15 +82,25 @@ class Board:
         assert self.matrix is not None and self.areas is not None and self.months is not None
         buckets = [(b.value, str(b.label)) for b in ReportBucket]
         rows = self.matrix.rows
+        link = task_list_link(self)
         return {
             "buckets": [{"key": key, "label": label} for key, label in buckets],
             "units": {
                 "labels": [row.name for row in rows],
                 "series": {key: [row.buckets[key] for row in rows] for key, _label in buckets},
+                # A bar opens the task list of that unit and bucket, as the matrix does.
+                "links": {
+                    key: [link(**selectors.unit_params(row.unit_id), bucket=key) for row in rows]
+                    for key, _label in buckets
+                },
             },
             "areas": {
                 "labels": [row.name for row in self.areas],
                 "series": {key: [row.counts[key] for row in self.areas] for key, _label in buckets},
+                "links": {
+                    key: [link(**selectors.area_params(row.area_id), bucket=key) for row in self.areas]
+                    for key, _label in buckets
+                },
             },
             "months": {
                 "labels": [_("T%(month)s") % {"month": m} for m in range(1, 13)],

@@ -138,11 +138,11 @@ class Matrix:
     column_totals: list[Cell] = field(default_factory=list)
 
 
-def _unit_params(unit_id: int | None) -> dict:
+def unit_params(unit_id: int | None) -> dict:
     return {"unit": unit_id} if unit_id else {"no_lead": "true"}
 
 
-def _area_params(area_id: int | None) -> dict:
+def area_params(area_id: int | None) -> dict:
     return {"area": area_id} if area_id else {"no_area": "true"}
 
 
@@ -187,10 +187,10 @@ def unit_area_matrix(tasks, *, link: Link, no_lead: str, no_area: str) -> Matrix
             by_bucket = counts.get((unit_id, area_id), {})
             for bucket, n in by_bucket.items():
                 buckets[bucket] += n
-            params = {**_unit_params(unit_id), **_area_params(area_id)}
+            params = {**unit_params(unit_id), **area_params(area_id)}
             cells.append(_cell(by_bucket, link, params))
         rows.append(
-            MatrixRow(unit_id, key[2], cells, _cell(buckets, link, _unit_params(unit_id)), buckets)
+            MatrixRow(unit_id, key[2], cells, _cell(buckets, link, unit_params(unit_id)), buckets)
         )
     return Matrix(columns, rows)
 
@@ -218,8 +218,8 @@ def area_buckets(groups: BucketGroups, *, link: Link, no_area: str) -> list[Area
             area_id,
             name or no_area,
             counts_from(counts),
-            link(**_area_params(area_id)),
-            link(**_area_params(area_id), bucket=OVERDUE),
+            link(**area_params(area_id)),
+            link(**area_params(area_id), bucket=OVERDUE),
         )
         for (area_id, order, name), counts in sorted(grouped.items(), key=_area_key)
     ]

@@ -27,9 +27,24 @@
         maintainAspectRatio: false,
         animation: false,
         scales: { x: { stacked: true }, y: { stacked: true, ticks: { autoSkip: false } } },
-        plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } }
+        plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
+        // A bar segment opens the task list of its row and bucket (the links come with the data).
+        onClick: function (event, elements) {
+          var url = linkOf(group, elements);
+          if (url) { window.location.assign(url); }
+        },
+        onHover: function (event, elements) {
+          event.native.target.style.cursor = linkOf(group, elements) ? "pointer" : "default";
+        }
       }
     });
+  }
+
+  function linkOf(group, elements) {
+    if (!group.links || !elements.length) { return null; }
+    var bucket = data.buckets[elements[0].datasetIndex];
+    var links = bucket && group.links[bucket.key];
+    return links ? links[elements[0].index] : null;
   }
 
   stacked("chart-units", data.units, true);

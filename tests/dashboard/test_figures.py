@@ -74,6 +74,13 @@ def test_chart_series(shown, board):
     assert data["areas"]["labels"] == ["Lĩnh vực thử A1", "Lĩnh vực thử A2", "Chưa phân lĩnh vực"]
     assert data["areas"]["series"]["overdue"] == [1, 2, 0]
     assert data["areas"]["series"]["done_late"] == [1, 0, 0]
+    unit_links = data["units"]["links"]["overdue"]
+    assert f"unit={board.world.unit_b.pk}" in unit_links[0] and "bucket=overdue" in unit_links[0]
+    assert "no_lead=true" in unit_links[2]
+    assert unit_links[1] == shown.matrix.rows[1].total.overdue_url  # the matrix's own link
+    area_links = data["areas"]["links"]["done_late"]
+    assert "bucket=done_late" in area_links[0] and "no_area=true" in area_links[2]
+    assert data["areas"]["links"]["overdue"] == [row.overdue_url for row in shown.areas]
     assert data["months"]["due"] == [1, 1, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0]
     assert data["months"]["done"] == [0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]
 

@@ -83,3 +83,30 @@ def test_the_office_filters_and_drills_down(browser, office, screens):
     expect(page.locator("h1")).to_have_text("Nhiệm vụ của Sở Tư pháp tỉnh Thái Nguyên")
     shown = page.locator("table.table-tasks tbody tr").count()
     assert shown == 2  # the first unit's tasks in that lĩnh vực
+
+
+BAR_POSITION = """(id) => {
+  const chart = Chart.getChart(document.getElementById(id));
+  const data = chart.data.datasets;
+  for (let d = 0; d < data.length; d++) {
+    if (data[d].data[0] > 0) {
+      const bar = chart.getDatasetMeta(d).data[0];
+      return {x: bar.x - bar.width / 2 + 3, y: bar.y, bucket: d};
+    }
+  }
+  return null;
+}"""
+
+
+def test_a_chart_bar_opens_its_tasks(browser, office):
+    page = login(browser, office["url"], "vanphong")
+    page.select_option("#id_period", "")  # the whole year: every bucket has tasks
+    page.click("#dashboard-filters button[type=submit]")
+    page.wait_for_load_state()
+    bar = page.evaluate(BAR_POSITION, "chart-units")
+    assert bar is not None
+    page.locator("#chart-units").scroll_into_view_if_needed()
+    page.locator("#chart-units").click(position={"x": bar["x"], "y": bar["y"]})
+    page.wait_for_url("**/nhiem-vu/**")
+    assert "bucket=" in page.url and "unit=" in page.url
+    assert page.locator("table.table-tasks tbody tr").count() >= 1
