@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from dashboard import selectors
 from dashboard.filters import DashboardFilter
+from dashboard.selectors import area_params, unit_params
 from organizations.access import Access, access_for
 from organizations.models import Agency
 from organizations.roles import AGENCY_WIDE_ROLES, TASK_READER_ROLES
@@ -90,7 +91,7 @@ class Board:
                 "series": {key: [row.buckets[key] for row in rows] for key, _label in buckets},
                 # A bar opens the task list of that unit and bucket, as the matrix does.
                 "links": {
-                    key: [link(**selectors.unit_params(row.unit_id), bucket=key) for row in rows]
+                    key: [link(**unit_params(row.unit_id), bucket=key) for row in rows]
                     for key, _label in buckets
                 },
             },
@@ -98,7 +99,7 @@ class Board:
                 "labels": [row.name for row in self.areas],
                 "series": {key: [row.counts[key] for row in self.areas] for key, _label in buckets},
                 "links": {
-                    key: [link(**selectors.area_params(row.area_id), bucket=key) for row in self.areas]
+                    key: [link(**area_params(row.area_id), bucket=key) for row in self.areas]
                     for key, _label in buckets
                 },
             },

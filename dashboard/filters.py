@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import django_filters
+from django.db.models import Min
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -67,13 +68,15 @@ class DashboardFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset, request=request)
         user = request.user
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
-        periods = ReportingPeriod.objects.visible_to(user).select_related("agency")
-        self.filters["period"].queryset = periods.order_by("-year", "cutoff", "agency__name")
-        # Across agencies each has its own "Quý I": say whose (the window is what counts).
+        periods = ReportingPeriod.objects.visible_to(user)
+        if multi_agency:
+            # Every agency has its own "Quý I"; the window is what counts (tasks due in it,
+            # submissions of that kind), so offer each window once, dates in the label.
+            periods = periods.filter(pk__in=_one_per_window(periods))
+        # The queryset first: ``.field`` builds the form field from it on first access.
+        self.filters["period"].queryset = periods.order_by("-year", "cutoff", "start")
         self.filters["period"].field.label_from_instance = (
-            (lambda period: f"{period.label} — {period.agency.name}")
-            if multi_agency
-            else (lambda period: period.label)
+            _window_label if multi_agency else (lambda period: period.label)
         )
         self.filters["plan"].queryset = Plan.objects.visible_to(user).order_by("-year", "title")
         self.filters["unit"].queryset = (
@@ -112,6 +115,20 @@ class DashboardFilter(django_filters.FilterSet):
         if period is not None and period.cutoff < today:
             return period.cutoff
         return today
+
+
+def _one_per_window(periods):
+    """The first period of each (year, kind, start, cut-off) among ``periods``."""
+    return (
+        periods.order_by()
+        .values("year", "kind", "start", "cutoff")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+
+
+def _window_label(period: ReportingPeriod) -> str:
+    return f"{period.label} ({period.start:%d/%m} – {period.cutoff:%d/%m/%Y})"
 
 
 def current_period(user, *, on: dt.date) -> ReportingPeriod | None:

@@ -8,7 +8,13 @@ from django.urls import reverse
 from organizations.access import access_for
 from organizations.models import Role
 from organizations.navigation import landing_url_name
-from tests.factories import AgencyFactory, TaskFactory, UnitFactory, assign, make_member
+from tests.factories import (
+    AgencyFactory,
+    TaskFactory,
+    UnitFactory,
+    assign,
+    make_member,
+)
 
 pytestmark = pytest.mark.django_db
 
