@@ -150,7 +150,7 @@ class UnitStaff(SignedInUser):
 
 
 class Coordinator(SignedInUser):
-    """Văn phòng and leadership: filtered lists, plans, periods, extensions, budget."""
+    """Văn phòng and leadership: the dashboard, filtered lists, plans, periods, extensions, budget."""
 
     weight = 2
     usernames = COORDINATORS
@@ -182,6 +182,10 @@ class Coordinator(SignedInUser):
         found = PERIOD_LINK.findall(page.text)
         if found:
             self.client.get(f"/ky-bao-cao/{random.choice(found)}/", name="period detail")
+
+    @task(2)
+    def dashboard(self) -> None:
+        self.client.get("/tong-quan/", name="dashboard")
 
     @task(1)
     def coordinator_pages(self) -> None:
