@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
@@ -68,3 +70,41 @@ def test_production_static_files_collect_with_hashed_names(tmp_path):
 def test_manage_py_defaults_to_development_mode_for_newcomers():
     result = run_manage("check", env={})
     assert result.returncode == 0, result.stderr
+
+
+def _options_for(database_url: str, **extra: str) -> str:
+    code = (
+        "from django.conf import settings;"
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('options', '-'))"
+    )
+    env = {**PRODUCTION_ENV, "DATABASE_URL": database_url, **extra}
+    base = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL")}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django;django.setup();{code}"],
+        cwd=ROOT,
+        env={**base, **env, "DJANGO_SETTINGS_MODULE": "cchc.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_connections_price_index_lookups_for_ssd():
+    url = "postgres://u:p@127.0.0.1:5432/x"
+    assert _options_for(url) == "-c random_page_cost=1.1"
+    assert _options_for(url, DB_RANDOM_PAGE_COST="2") == "-c random_page_cost=2.0"
+    assert _options_for(url, DB_RANDOM_PAGE_COST="") == "-"  # the server's own value
+    assert _options_for("sqlite:////tmp/x.sqlite3") == "-"
+
+
+@pytest.mark.django_db
+def test_the_live_postgresql_connection_uses_it():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL on PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
