@@ -132,6 +132,19 @@ class Indicator(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("indicators:detail", args=[self.pk])
 
+    def get_per_display(self) -> str:
+        labels = {"week": _("tuần"), "month": _("tháng"), "quarter": _("quý"), "year": _("năm")}
+        return str(labels.get(self.per, self.per))
+
+    @property
+    def responsible_label(self) -> str:
+        """The chosen unit, else the related task's lead units ("—" when neither)."""
+        if self.responsible_unit is not None:
+            return str(self.responsible_unit)
+        if self.task is not None:
+            return self.task.lead_label or "—"
+        return "—"
+
     @property
     def is_computed(self) -> bool:
         return self.source != Source.MANUAL

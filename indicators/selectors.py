@@ -75,9 +75,14 @@ def _row(indicator: Indicator) -> IndicatorRow:
     return IndicatorRow(indicator, value, status_for(indicator, value, period), label)
 
 
-def indicator_rows(*, indicators: QuerySet[Indicator], user=None) -> list[IndicatorRow]:
-    """Rows of ``indicators`` with latest value and verdict: one query."""
+def indicator_rows(
+    *, indicators: QuerySet[Indicator], user=None, responsible: bool = True
+) -> list[IndicatorRow]:
+    """Rows of ``indicators`` with latest value and verdict: one query, and two more for the
+    related tasks' lead units when ``responsible`` (who reports each indicator)."""
     rows = with_latest_value(indicators).select_related("plan", "area", "responsible_unit")
+    if responsible:
+        rows = rows.select_related("task").prefetch_related("task__assignments__unit")
     if user is not None and isinstance(rows, IndicatorQuerySet):
         rows = rows.with_permissions(user)
     return [

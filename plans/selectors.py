@@ -138,7 +138,7 @@ def build_tree(rows: list[Task]) -> PlanTree:
 
 def plan_indicators(*, plan: Plan) -> list[IndicatorRow]:
     """The plan's targets with their latest value and verdict (indicators.selectors)."""
-    return indicator_rows(indicators=Indicator.objects.filter(plan=plan))
+    return indicator_rows(indicators=Indicator.objects.filter(plan=plan), responsible=False)
 
 
 @dataclass(frozen=True)
