@@ -22,7 +22,9 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from budget.models import BudgetLine
 from importer.staging import stage_upload
+from indicators.models import Indicator, IndicatorEvidence, IndicatorValue
 from organizations.models import Role
 from periods.models import PeriodSubmission
 from plans.models import Plan
@@ -87,6 +89,22 @@ UPLOADS = {OWN: {"coordinator"}, OTHER_AGENCY: {"other_coordinator"}}
 # The dashboard is for agency-wide roles (unit roles 404); ?agency= of another agency is 404.
 # A province viewer's reach is tested in tests/dashboard/test_access.py.
 DASHBOARD = {OWN: AGENCY_READERS, OTHER_AGENCY: {"other_coordinator"}}
+
+# An indicator is read with its plan (every target here is in the world's one plan, which
+# staff_a, head_a and staff_b reach through their tasks); it is reported by the lead unit of
+# its task (own: task_a's unit_a; other unit: task_b's unit_b) and the agency's editors.
+SEES_INDICATOR = {
+    OWN: {"staff_a", "head_a", "staff_b"} | AGENCY_READERS,
+    OTHER_UNIT: {"staff_a", "head_a", "staff_b"} | AGENCY_READERS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+RECORDS_INDICATOR = {
+    OWN: {"staff_a", "head_a"} | EDITORS,
+    OTHER_UNIT: {"staff_b"} | EDITORS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+# Allocations and disbursements: the accountant and the agency's editors only.
+WRITES_BUDGET = {OWN: EDITORS | {"accountant"}, OTHER_AGENCY: {"other_coordinator"}}
 
 Expect = Callable[[str, str | None], int]
 
@@ -336,6 +354,67 @@ SPECS: dict[str, Spec] = {
         data=lambda o, t: {"comment": "Thiếu tài liệu"},
         writes=True,
     ),
+    "indicators:plan": Spec(
+        lambda o, t: reverse("indicators:plan", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PLAN, SEES_PLAN, 200),
+        post=const(405),
+    ),
+    "indicators:detail": Spec(
+        on("indicator", "indicators:detail"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_INDICATOR, SEES_INDICATOR, 200),
+        post=const(405),
+    ),
+    "indicators:record": Spec(
+        on("indicator", "indicators:record"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_INDICATOR, RECORDS_INDICATOR, 200),
+        post=scoped(SEES_INDICATOR, RECORDS_INDICATOR, 302),
+        data=lambda o, t: {"period": o["year"][t].pk, "value": "5", "source_note": "Sổ theo dõi"},
+        writes=True,
+    ),
+    "indicators:configure": Spec(
+        on("indicator", "indicators:configure"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES_INDICATOR, MANAGES, 302),
+        data=lambda o, t: {"responsible_unit": o["unit"][t].pk, "source": "manual"},
+        writes=True,
+    ),
+    "indicators:evidence": Spec(
+        on("indicator_evidence", "indicators:evidence"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_INDICATOR, SEES_INDICATOR, 200),
+        post=const(405),
+    ),
+    # A plan's budget page: agency readers see every line, unit staff the lines of the tasks
+    # their unit leads (possibly none); only accountants and editors record entries.
+    "budget:plan": Spec(
+        lambda o, t: reverse("budget:plan", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PLAN, SEES_PLAN, 200),
+        post=const(405),
+    ),
+    "budget:entry": Spec(
+        lambda o, t: reverse("budget:entry", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PLAN, WRITES_BUDGET, 200),
+        post=scoped(SEES_PLAN, WRITES_BUDGET, 302),
+        data=lambda o, t: {
+            "line": o["budget_line"][t].pk,
+            "kind": "disbursement",
+            "amount": "4,4 tỷ",
+            "date": "20/11/2026",
+        },
+        writes=True,
+    ),
+    "budget:export": Spec(
+        lambda o, t: reverse("budget:export", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PLAN, SEES_PLAN, 200),
+        post=const(405),
+    ),
     # The importer's own tests cover its behaviour; here only who gets past its door.
     "importer:upload": Spec(
         lambda o, t: reverse("importer:upload"),
@@ -395,8 +474,9 @@ def objects(world, private_media):
         units = {OWN: world.unit_a, OTHER_UNIT: world.unit_b, OTHER_AGENCY: world.other_unit}
         heads = {OWN: world.users["head_a"], OTHER_UNIT: None, OTHER_AGENCY: head_other}
         objects = {"task": tasks, "year": years, "unit": units, "plan": {}, "extension": {}}
-        for kind in ("entry", "evidence", "submission"):
+        for kind in ("entry", "evidence", "submission", "indicator", "indicator_evidence"):
             objects[kind] = {}
+        objects["budget_line"] = {}
         for target, task in tasks.items():
             objects["plan"][target] = task.plan
             objects["extension"][target] = Extension.objects.create(
@@ -416,6 +496,21 @@ def objects(world, private_media):
                 unit=units[target],
                 submitted_by=heads[target],
                 submitted_at=FROZEN,
+            )
+            objects["indicator"][target] = indicator = Indicator.objects.create(
+                plan=task.plan, task=task, name="Tỷ lệ", text="Tỷ lệ đạt 90%", target_value=90
+            )
+            value = IndicatorValue.objects.create(
+                indicator=indicator, period=years[target], value=1
+            )
+            file = IndicatorEvidence(
+                value=value, original_name="a.pdf", content_type="application/pdf", size=10
+            )
+            file.file.save("a.pdf", evidence_upload("a.pdf"), save=False)
+            file.save()
+            objects["indicator_evidence"][target] = file
+            objects["budget_line"][target] = BudgetLine.objects.create(
+                plan=task.plan, task=task, code=target, content="Chi", planned_amount=5
             )
         objects["staged"] = _staged_uploads(world)
     return objects
