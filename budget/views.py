@@ -126,7 +126,5 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     tree = budget_tree(plan=plan, lines=BudgetLine.objects.visible_to(request.user))
     response = HttpResponse(budget_workbook(tree), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="kinh-phi-{plan.pk}.xlsx"'
-    record_event(
-        action=AuditAction.PLAN_EXPORT, request=request, obj=plan, detail={"part": "budget"}
-    )
+    record_event(action=AuditAction.BUDGET_EXPORT, request=request, obj=plan)
     return response

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "plans",
     "tasks",
     "indicators",
+    "par",
     "budget",
     "periods",
     "importer",

@@ -30,20 +30,20 @@ def _percent(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) * 100 / whole).quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def _plan_tasks(indicator: Indicator):
-    return Task.objects.filter(plan_id=indicator.plan_id).actionable()
+def _plan_tasks(plan_id: int):
+    return Task.objects.filter(plan_id=plan_id).actionable()
 
 
-def on_time_rate(*, indicator: Indicator, period: ReportingPeriod) -> Decimal | None:
-    """Share of the plan's tasks due by the cut-off that were done by their original deadline.
+def plan_on_time_rate(*, plan_id: int, on: dt.date) -> Decimal | None:
+    """Share of the plan's tasks due by ``on`` that were done by their original deadline.
 
     As reports state it: only due tasks count ("nhiệm vụ đến hạn"), and an extension
-    does not make a late task on time (tasks.timeliness).
+    does not make a late task on time (tasks.timeliness). The PAR Index pre-score uses it too.
     """
     due = (
-        _plan_tasks(indicator)
-        .filter(due_date__lte=period.cutoff)
-        .with_timeliness(on=period.cutoff)
+        _plan_tasks(plan_id)
+        .filter(due_date__lte=on)
+        .with_timeliness(on=on)
         .exclude(bucket=ReportBucket.RECURRING)
         .order_by()
         .aggregate(
@@ -53,14 +53,24 @@ def on_time_rate(*, indicator: Indicator, period: ReportingPeriod) -> Decimal | 
     return _percent(due["on_time"], due["total"])
 
 
-def done_share(*, indicator: Indicator, period: ReportingPeriod) -> Decimal | None:
+def plan_done_share(*, plan_id: int) -> Decimal | None:
     """Share of the plan's tasks (section headings aside) whose status is Hoàn thành."""
     counts = (
-        _plan_tasks(indicator)
+        _plan_tasks(plan_id)
         .order_by()
         .aggregate(total=Count("pk"), done=Count("pk", filter=Q(status=TaskStatus.DONE)))
     )
     return _percent(counts["done"], counts["total"])
+
+
+def on_time_rate(*, indicator: Indicator, period: ReportingPeriod) -> Decimal | None:
+    """The on-time rate of the indicator's plan at the period's cut-off."""
+    return plan_on_time_rate(plan_id=indicator.plan_id, on=period.cutoff)
+
+
+def done_share(*, indicator: Indicator, period: ReportingPeriod) -> Decimal | None:
+    """The done share of the indicator's plan (read when the period is locked)."""
+    return plan_done_share(plan_id=indicator.plan_id)
 
 
 def reports_on_time(*, indicator: Indicator, period: ReportingPeriod) -> Decimal | None:
