@@ -183,8 +183,12 @@ def _linkable(user, criterion: Criterion) -> tuple[QuerySet[Evidence], QuerySet[
 def score(request: HttpRequest, pk: int) -> HttpResponse:
     """The criterion's page: guidance, evidence, the self-score form for who may score."""
     criterion = _fetch_criterion(request.user, pk)
+    is_parent = criterion.children.exists()
     if request.method == "POST":
         deny_unless(criterion.user_can_score)
+        if is_parent:
+            messages.error(request, _("Chỉ chấm điểm ở tiêu chí thành phần; điểm mục cha là tổng."))
+            return redirect(criterion)
     files, tasks = _linkable(request.user, criterion)
     initial = {"score": criterion.self_score, "explanation": criterion.explanation}
     form = ScoreForm(
@@ -214,7 +218,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
     can_manage = access_for(request.user).can_edit_agency(criterion.criteria_set.agency_id)
     context = {
         "criterion": criterion,
-        "form": form if criterion.user_can_score and not criterion.children.exists() else None,
+        "form": form if criterion.user_can_score and not is_parent else None,
         "manage_form": ManageForm(
             agency_id=criterion.criteria_set.agency_id,
             initial={

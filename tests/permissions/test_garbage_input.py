@@ -30,7 +30,16 @@ GARBAGE = {
     "nul": "\x00",
     "list": ["1", "abc"],
 }
-FREE_TEXT = {"body", "comment", "reason", "note", "result", "source_note", "document_number"}
+FREE_TEXT = {
+    "body",
+    "comment",
+    "reason",
+    "note",
+    "result",
+    "source_note",
+    "document_number",
+    "explanation",
+}
 # Free text accepts words and numbers; only what no text field may hold is garbage there.
 TEXT_GARBAGE = {"empty", "nul"}
 # Values the form rightly accepts although they look like garbage.
@@ -42,6 +51,10 @@ VALID_ANYWAY = {
     # No chosen unit: the indicator's task's lead unit reports it; a document number is optional.
     ("indicators:configure", "responsible_unit", "empty"),
     ("budget:entry", "document_number", "empty"),
+    # A criterion may be left without a unit or an appraised score.
+    ("par:manage", "responsible_unit", "empty"),
+    ("par:manage", "appraised_score", "empty"),
+    ("par:manage", "(no fields)", ""),
 }
 # Fields the matrix leaves out (it only needs to get past the door).
 EXTRA_FIELDS = {

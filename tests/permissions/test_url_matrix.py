@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from budget.models import BudgetLine
 from importer.staging import stage_upload
 from indicators.models import Indicator, IndicatorEvidence, IndicatorValue
+from par.models import CriteriaSet, Criterion, CriterionEvidence
 from organizations.models import Role
 from periods.models import PeriodSubmission
 from plans.models import Plan
@@ -105,6 +106,15 @@ RECORDS_INDICATOR = {
 }
 # Allocations and disbursements: the accountant and the agency's editors only.
 WRITES_BUDGET = {OWN: EDITORS | {"accountant"}, OTHER_AGENCY: {"other_coordinator"}}
+
+# The PAR Index: task readers (not the accountant) read the agency's sets, unit staff the sets
+# where their unit is responsible for a criterion (own: unit_a's, other unit: unit_b's, one set).
+SEES_PAR = {
+    OWN: {"staff_a", "head_a", "staff_b"} | TASK_READERS,
+    OTHER_UNIT: {"staff_a", "head_a", "staff_b"} | TASK_READERS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+SCORES_PAR = RECORDS_INDICATOR  # the criterion's unit and the agency's editors
 
 Expect = Callable[[str, str | None], int]
 
@@ -415,6 +425,65 @@ SPECS: dict[str, Spec] = {
         get=scoped(SEES_PLAN, SEES_PLAN, 200),
         post=const(405),
     ),
+    "par:list": Spec(
+        lambda o, t: reverse("par:list"),
+        get=for_roles(MEMBERS - {"accountant"}, 200, 403),
+        post=const(405),
+    ),
+    # An empty POST shows the upload form again; nothing is staged.
+    "par:upload": Spec(
+        lambda o, t: reverse("par:upload"),
+        get=for_roles(IMPORTERS, 200, 403),
+        post=for_roles(IMPORTERS, 200, 403),
+    ),
+    "par:preview": Spec(
+        lambda o, t: reverse("par:preview", args=[o["par_staged"][t].token]),
+        targets=(OWN, OTHER_AGENCY),
+        get=uploaded(UPLOADS, 200),
+        post=uploaded(UPLOADS, 302),
+        data=lambda o, t: {"year": "2027", "level": "department"},
+        writes=True,
+    ),
+    "par:detail": Spec(
+        on("par_set", "par:detail"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=const(405),
+    ),
+    "par:export_xlsx": Spec(
+        on("par_set", "par:export_xlsx"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=const(405),
+    ),
+    "par:export_docx": Spec(
+        on("par_set", "par:export_docx"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=const(405),
+    ),
+    "par:score": Spec(
+        on("criterion", "par:score"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=scoped(SEES_PAR, SCORES_PAR, 302),
+        data=lambda o, t: {"score": "0,5", "explanation": "Đã thực hiện"},
+        writes=True,
+    ),
+    "par:manage": Spec(
+        on("criterion", "par:manage"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES_PAR, MANAGES, 302),
+        data=lambda o, t: {"responsible_unit": o["unit"][t].pk, "appraised_score": "1"},
+        writes=True,
+    ),
+    "par:evidence": Spec(
+        on("criterion_evidence", "par:evidence"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=const(405),
+    ),
     # The importer's own tests cover its behaviour; here only who gets past its door.
     "importer:upload": Spec(
         lambda o, t: reverse("importer:upload"),
@@ -513,7 +582,44 @@ def objects(world, private_media):
                 plan=task.plan, task=task, code=target, content="Chi", planned_amount=5
             )
         objects["staged"] = _staged_uploads(world)
+        objects["par_staged"] = _staged_uploads(world, data=_criteria_xlsx(), name="tieu-chi.xlsx")
+        _par_objects(world, objects)
     return objects
+
+
+def _criteria_xlsx() -> bytes:
+    from tests.par.conftest import criteria_xlsx
+
+    return criteria_xlsx()
+
+
+def _par_objects(world, objects: dict) -> None:
+    """A criteria set per agency; a criterion of unit_a, one of unit_b, one of the other agency."""
+    sets = {
+        OWN: CriteriaSet.objects.create(agency=world.agency, year=2026, level="department"),
+        OTHER_AGENCY: CriteriaSet.objects.create(
+            agency=world.other_agency, year=2026, level="department"
+        ),
+    }
+    sets[OTHER_UNIT] = sets[OWN]
+    objects["par_set"] = sets
+    objects["criterion"], objects["criterion_evidence"] = {}, {}
+    for target, unit in objects["unit"].items():
+        criterion = Criterion.objects.create(
+            criteria_set=sets[target],
+            code=target,
+            label="1",
+            title="Tiêu chí",
+            max_score=2,
+            responsible_unit=unit,
+        )
+        evidence = CriterionEvidence(
+            criterion=criterion, original_name="a.pdf", content_type="application/pdf", size=10
+        )
+        evidence.file.save("a.pdf", evidence_upload("a.pdf"), save=False)
+        evidence.save()
+        objects["criterion"][target] = criterion
+        objects["criterion_evidence"][target] = evidence
 
 
 def _trash_plans(objects: dict) -> None:
@@ -523,16 +629,16 @@ def _trash_plans(objects: dict) -> None:
     Plan.objects.filter(pk__in=[plan.pk for plan in plans]).update(deleted_at=deleted_at)
 
 
-def _staged_uploads(world) -> dict:
-    """A plan file staged by the coordinator, and one by the other agency's coordinator."""
-    data = sample_path("thai-nguyen-stp-cchc-2026.docx").read_bytes()
+def _staged_uploads(world, *, data: bytes | None = None, name: str = "ke-hoach.docx") -> dict:
+    """A file staged by the coordinator, and one by the other agency's coordinator."""
+    data = data or sample_path("thai-nguyen-stp-cchc-2026.docx").read_bytes()
     uploaders = {OWN: "coordinator", OTHER_AGENCY: "other_coordinator"}
     agencies = {OWN: world.agency, OTHER_AGENCY: world.other_agency}
     return {
         target: stage_upload(
             chunks=[data],
             size=len(data),
-            filename="ke-hoach.docx",
+            filename=name,
             agency_id=agencies[target].pk,
             user_id=world.users[username].pk,
         )
