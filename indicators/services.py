@@ -86,9 +86,9 @@ def record_value(
             for upload, file_type in checked:
                 evidence = IndicatorEvidence(
                     value=entry,
-                    original_name=upload.name[:255],
+                    original_name=(upload.name or "")[:255],
                     content_type=file_type.content_type,
-                    size=upload.size,
+                    size=upload.size or 0,
                     uploaded_by=user,
                 )
                 evidence.file.save(upload.name, upload, save=False)

@@ -119,7 +119,7 @@ def configure(request: HttpRequest, pk: int) -> HttpResponse:
     deny_unless(access_for(request.user).can_edit_agency(indicator.plan.agency_id))
     form = SettingsForm(request.POST, agency_id=indicator.plan.agency_id)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(indicator)
     run_with_messages(
         request,

@@ -4,6 +4,7 @@ appraised scores and differences, and the pre-score suggestions from the product
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -137,10 +138,11 @@ def _suggestion_rates(
     criteria_set: CriteriaSet, criteria: list[Criterion], on: dt.date
 ) -> dict[str, Decimal | None]:
     wanted = {criterion.suggestion for criterion in criteria} - {Suggestion.NONE}
-    if criteria_set.plan_id is None or not wanted:
+    plan_id = criteria_set.plan_id
+    if plan_id is None or not wanted:
         return {}
-    compute = {
-        Suggestion.ON_TIME_RATE: lambda: plan_on_time_rate(plan_id=criteria_set.plan_id, on=on),
-        Suggestion.DONE_SHARE: lambda: plan_done_share(plan_id=criteria_set.plan_id),
+    compute: dict[str, Callable[[], Decimal | None]] = {
+        Suggestion.ON_TIME_RATE: lambda: plan_on_time_rate(plan_id=plan_id, on=on),
+        Suggestion.DONE_SHARE: lambda: plan_done_share(plan_id=plan_id),
     }
     return {source: compute[source]() for source in wanted if source in compute}

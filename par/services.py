@@ -96,9 +96,9 @@ def score_criterion(
             for upload, file_type in checked:
                 evidence = CriterionEvidence(
                     criterion=criterion,
-                    original_name=upload.name[:255],
+                    original_name=(upload.name or "")[:255],
                     content_type=file_type.content_type,
-                    size=upload.size,
+                    size=upload.size or 0,
                     uploaded_by=user,
                 )
                 evidence.file.save(upload.name, upload, save=False)

@@ -241,7 +241,7 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
     deny_unless(access_for(request.user).can_edit_agency(criterion.criteria_set.agency_id))
     form = ManageForm(request.POST, agency_id=criterion.criteria_set.agency_id)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(criterion)
     data = form.cleaned_data
     run_with_messages(

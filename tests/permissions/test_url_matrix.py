@@ -25,8 +25,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from budget.models import BudgetLine
 from importer.staging import stage_upload
 from indicators.models import Indicator, IndicatorEvidence, IndicatorValue
-from par.models import CriteriaSet, Criterion, CriterionEvidence
 from organizations.models import Role
+from par.models import CriteriaSet, Criterion, CriterionEvidence
 from periods.models import PeriodSubmission
 from plans.models import Plan
 from tasks.models import Evidence, Extension, TaskProgress
