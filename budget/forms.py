@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget.amounts import AmountError, Problem, parse_amount
-from budget.models import EntryKind
+from budget.models import EntryKind, FundingSource
 from budget.services import EntryData
 from common.forms import BootstrapForm, DateField, DateInput
 
@@ -72,3 +72,25 @@ class EntryForm(BootstrapForm):
             document_number=data["document_number"],
             note=data["note"],
         )
+
+
+class TaskChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, task) -> str:
+        return f"{task.code}. {task.content}"[:120]
+
+
+class LineForm(BootstrapForm):
+    """Where a line's money comes from, and the task it pays for."""
+
+    line = LineChoiceField(label=_("Dòng kinh phí"), queryset=None, empty_label=None)
+    funding_source = forms.ChoiceField(
+        label=_("Nguồn kinh phí"), choices=[("", "—"), *FundingSource.choices], required=False
+    )
+    task = TaskChoiceField(
+        label=_("Nhiệm vụ"), queryset=None, required=False, empty_label=_("— Không gắn —")
+    )
+
+    def __init__(self, *args, lines, tasks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = lines
+        self.fields["task"].queryset = tasks.order_by("position")

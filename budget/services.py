@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget.models import BudgetEntry, BudgetLine, EntryKind
+from budget.models import BudgetEntry, BudgetLine, EntryKind, FundingSource
 from organizations.scoping import deny_unless
 
 
@@ -43,3 +43,16 @@ def record_entry(*, line: BudgetLine, user, entry: EntryData) -> BudgetEntry:
     created._history_user = user
     created.save()
     return created
+
+
+@transaction.atomic
+def describe_line(*, line: BudgetLine, user, funding_source: str, task) -> BudgetLine:
+    """Say where a line's money comes from and which task it pays for (its lead unit sees it)."""
+    deny_unless(BudgetLine.objects.accepting_entries_from(user).contains(line))
+    if task is not None and task.plan_id != line.plan_id:
+        raise ValidationError({"task": _("Nhiệm vụ không thuộc kế hoạch của dòng kinh phí.")})
+    line.funding_source = FundingSource(funding_source) if funding_source else ""
+    line.task = task
+    line._history_user = user
+    line.save(update_fields=["funding_source", "task"])
+    return line

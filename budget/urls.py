@@ -8,4 +8,5 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/", views.plan_budget, name="plan"),
     path("ke-hoach/<int:pk>/nhap/", views.record_entry, name="entry"),
     path("ke-hoach/<int:pk>/xlsx/", views.export, name="export"),
+    path("ke-hoach/<int:pk>/dong/", views.describe_line, name="line"),
 ]

@@ -9,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from audit.models import AuditAction
 from audit.services import record_event
 from budget import services
 from budget.export import XLSX_CONTENT_TYPE, budget_workbook
-from budget.forms import EntryForm
+from budget.forms import EntryForm, LineForm
 from budget.models import BUDGET_WRITER_ROLES, BudgetEntry, BudgetLine, BudgetLineQuerySet
 from budget.selectors import budget_totals, budget_tree, plan_budget_rows
 from common.downloads import private_download
@@ -23,7 +23,9 @@ from common.pagination import page_of
 from organizations.access import access_for
 from organizations.roles import AGENCY_WIDE_ROLES
 from organizations.scoping import deny_unless
+from organizations.shortcuts import run_with_messages
 from plans.models import Plan
+from tasks.models import Task
 
 
 @login_required
@@ -69,13 +71,17 @@ def plan_budget(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     tree = budget_tree(plan=plan, lines=BudgetLine.objects.visible_to(request.user))
     lines = _entry_lines(request, plan)
+    may_write = access_for(request.user).has_role(*BUDGET_WRITER_ROLES) and lines.exists()
     context = {
         "plan": plan,
         "tree": tree,
         "form": EntryForm(lines=lines, initial={"date": timezone.localdate()})
-        if access_for(request.user).has_role(*BUDGET_WRITER_ROLES) and lines.exists()
+        if may_write
         else None,
         "entries": _recent_entries(request, plan),
+        "line_form": LineForm(lines=lines, tasks=Task.objects.filter(plan=plan).actionable())
+        if may_write
+        else None,
     }
     return render(request, "budget/plan_budget.html", context)
 
@@ -128,3 +134,28 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="kinh-phi-{plan.pk}.xlsx"'
     record_event(action=AuditAction.BUDGET_EXPORT, request=request, obj=plan)
     return response
+
+
+@login_required
+@require_POST
+def describe_line(request: HttpRequest, pk: int) -> HttpResponse:
+    """The accountant or the Văn phòng sets a line's funding source and task."""
+    plan = _plan(request, pk)
+    lines = _entry_lines(request, plan)
+    deny_unless(lines.exists())
+    form = LineForm(request.POST, lines=lines, tasks=Task.objects.filter(plan=plan).actionable())
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("budget:plan", pk=plan.pk)
+    data = form.cleaned_data
+    run_with_messages(
+        request,
+        lambda: services.describe_line(
+            line=data["line"],
+            user=request.user,
+            funding_source=data["funding_source"],
+            task=data["task"],
+        ),
+        success=_("Đã lưu dòng kinh phí."),
+    )
+    return redirect("budget:plan", pk=plan.pk)

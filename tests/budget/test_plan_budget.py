@@ -169,6 +169,29 @@ def test_a_line_of_another_agency_cannot_be_chosen(client, world, plan):
     assert response.status_code == 200 and not BudgetEntry.objects.filter(line=other).exists()
 
 
+def test_the_accountant_names_a_lines_source_and_task_and_its_unit_then_sees_it(
+    client, world, plan
+):
+    line = BudgetLine.objects.get(plan=plan, code="2")
+    client.force_login(world.users["accountant"])
+    data = {"line": line.pk, "funding_source": "other", "task": world.task_b.pk}
+    assert client.post(reverse("budget:line", args=[plan.pk]), data).status_code == 302
+    line.refresh_from_db()
+    assert (line.funding_source, line.task) == ("other", world.task_b)
+    client.force_login(world.users["staff_b"])
+    tree = client.get(reverse("budget:plan", args=[plan.pk])).context["tree"]
+    assert [node.line.code for node in tree.rows] == ["2"]
+
+
+def test_a_task_of_another_plan_cannot_be_given_to_a_line(client, world, plan):
+    line = BudgetLine.objects.get(plan=plan, code="2")
+    client.force_login(world.users["coordinator"])
+    data = {"line": line.pk, "funding_source": "", "task": world.task_other.pk}
+    client.post(reverse("budget:line", args=[plan.pk]), data)
+    line.refresh_from_db()
+    assert line.task is None
+
+
 def test_export_writes_numbers_as_numbers_and_text_formula_safe(client, world, plan):
     client.force_login(world.users["accountant"])
     response = client.get(reverse("budget:export", args=[plan.pk]))
@@ -211,6 +234,6 @@ def test_query_count_of_the_budget_page_does_not_grow(
 
 
 # session, user, memberships, the plan, the lines with their entry sums (one grouped query),
-# whether the user may write any line, the form's line choices (rendered and checked), the
-# recent entries.
-QUERIES = 9
+# whether the user may write any line, the entry form's line choices (rendered and checked),
+# the line form's line choices (likewise) and task choices, the recent entries.
+QUERIES = 12

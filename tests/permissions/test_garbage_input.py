@@ -51,6 +51,8 @@ VALID_ANYWAY = {
     # No chosen unit: the indicator's task's lead unit reports it; a document number is optional.
     ("indicators:configure", "responsible_unit", "empty"),
     ("budget:entry", "document_number", "empty"),
+    ("budget:line", "funding_source", "empty"),
+    ("budget:line", "task", "empty"),
     # A criterion may be left without a unit or an appraised score.
     ("par:manage", "responsible_unit", "empty"),
     ("par:manage", "appraised_score", "empty"),

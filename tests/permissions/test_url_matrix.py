@@ -419,6 +419,18 @@ SPECS: dict[str, Spec] = {
         },
         writes=True,
     ),
+    "budget:line": Spec(
+        lambda o, t: reverse("budget:line", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=const(405),
+        post=scoped(SEES_PLAN, WRITES_BUDGET, 302),
+        data=lambda o, t: {
+            "line": o["budget_line"][t].pk,
+            "funding_source": "province",
+            "task": o["task"][t].pk,
+        },
+        writes=True,
+    ),
     "budget:export": Spec(
         lambda o, t: reverse("budget:export", args=[o["plan"][t].pk]),
         targets=(OWN, OTHER_AGENCY),
