@@ -32,6 +32,9 @@ class AuditAction(models.TextChoices):
     MEMBERSHIP_UPDATE = "membership_update", _("Sửa phân quyền")
     MEMBERSHIP_DELETE = "membership_delete", _("Xoá phân quyền")
     USER_FLAGS_CHANGE = "user_flags", _("Đổi quyền tài khoản")
+    BUDGET_EXPORT = "budget_export", _("Xuất kinh phí")
+    PAR_IMPORT = "par_import", _("Nhập bộ tiêu chí Chỉ số CCHC")
+    PAR_EXPORT = "par_export", _("Xuất bảng tự chấm Chỉ số CCHC")
 
     @classmethod
     def for_period_opening(cls, reopened_until: dt.date | None) -> AuditAction:

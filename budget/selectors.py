@@ -1,13 +1,29 @@
-"""Reads that aggregate budget lines for the budget page (selectors only read)."""
+"""Reads that aggregate budget lines: the budget pages, the export and the dashboard card.
+
+A line's planned amount is its own, or its sub-lines' sum when it states none (the
+importer's cross-check rule); allocated and disbursed are its own entries plus its
+sub-lines'. Rates are disbursed / planned, as the dashboard card says.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from budget.models import COUNTED_IN_TOTAL, BudgetEntry, BudgetLineQuerySet, EntryKind
+from budget.models import (
+    COUNTED_IN_TOTAL,
+    BudgetEntry,
+    BudgetLine,
+    BudgetLineQuerySet,
+    EntryKind,
+    FundingSource,
+)
+from common.numbers import percent_label
+from plans.models import Plan
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,192 @@ def budget_totals(*, lines: BudgetLineQuerySet) -> BudgetTotals:
     return BudgetTotals(**figures)
 
 
+@dataclass
+class BudgetNode:
+    """One line of the tree with its figures (sub-lines included) and its children."""
+
+    line: BudgetLine
+    depth: int
+    children: list[BudgetNode] = field(default_factory=list)
+    planned: int = 0
+    allocated: int = 0
+    disbursed: int = 0
+
+    @property
+    def remaining(self) -> int:
+        """Allocated but not yet disbursed."""
+        return self.allocated - self.disbursed
+
+    @property
+    def not_disbursed(self) -> int:
+        """Planned but not yet disbursed."""
+        return self.planned - self.disbursed
+
+    @property
+    def rate_label(self) -> str:
+        return percent_label(self.disbursed, self.planned)
+
+
+@dataclass(frozen=True)
+class SourceTotals:
+    source: str  # a FundingSource value, "" when the plan names none
+    label: str
+    planned: int
+    allocated: int
+    disbursed: int
+
+    @property
+    def rate_label(self) -> str:
+        return percent_label(self.disbursed, self.planned)
+
+
+@dataclass(frozen=True)
+class BudgetTree:
+    """A plan's budget as a tree, with totals, per-source totals and the stated-total check."""
+
+    plan: Plan
+    roots: list[BudgetNode]
+    stated: int | None
+    sources: list[SourceTotals]
+
+    @property
+    def rows(self) -> list[BudgetNode]:
+        """Every node in document order (depth-first), for a table."""
+        out: list[BudgetNode] = []
+        stack = list(reversed(self.roots))
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(reversed(node.children))
+        return out
+
+    @property
+    def planned(self) -> int:
+        return sum(node.planned for node in self.roots)
+
+    @property
+    def allocated(self) -> int:
+        return sum(node.allocated for node in self.roots)
+
+    @property
+    def disbursed(self) -> int:
+        return sum(node.disbursed for node in self.roots)
+
+    @property
+    def remaining(self) -> int:
+        return self.allocated - self.disbursed
+
+    @property
+    def not_disbursed(self) -> int:
+        return self.planned - self.disbursed
+
+    @property
+    def rate_label(self) -> str:
+        return percent_label(self.disbursed, self.planned)
+
+    @property
+    def stated_matches(self) -> bool | None:
+        """None when the plan states no total; else whether the lines add up to it."""
+        return None if self.stated is None else self.stated == self.planned
+
+    @property
+    def difference(self) -> int:
+        """Stated total minus the lines' sum (positive: the lines miss some money)."""
+        return (self.stated or 0) - self.planned
+
+
+def budget_tree(*, plan: Plan, lines: BudgetLineQuerySet) -> BudgetTree:
+    """The tree of ``lines`` (already scoped to the reader) of ``plan``: one query.
+
+    A reader who sees only some lines (unit staff) gets those as roots when their parent
+    is not visible to them.
+    """
+    fetched = list(
+        lines.filter(plan=plan)
+        .with_entry_totals()
+        .select_related("task")
+        .order_by("position", "pk")
+    )
+    nodes = {line.pk: BudgetNode(line=line, depth=0) for line in fetched}
+    roots: list[BudgetNode] = []
+    for line in fetched:
+        parent = nodes.get(line.parent_id) if line.parent_id else None
+        (parent.children if parent else roots).append(nodes[line.pk])
+    for root in roots:
+        _fill(root, depth=0)
+    return BudgetTree(
+        plan=plan, roots=roots, stated=plan.budget_total_stated, sources=_sources(roots)
+    )
+
+
+def _fill(node: BudgetNode, *, depth: int) -> None:
+    node.depth = depth
+    for child in node.children:
+        _fill(child, depth=depth + 1)
+    line = node.line
+    children_planned = sum(child.planned for child in node.children)
+    node.planned = line.planned_amount if line.planned_amount is not None else children_planned
+    node.allocated = line.allocated + sum(child.allocated for child in node.children)
+    node.disbursed = line.disbursed + sum(child.disbursed for child in node.children)
+
+
+def _sources(roots: list[BudgetNode]) -> list[SourceTotals]:
+    """Totals per funding source of the top-level lines; empty when the plan names none."""
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for node in roots:
+        figures = sums[node.line.funding_source]
+        figures[0] += node.planned
+        figures[1] += node.allocated
+        figures[2] += node.disbursed
+    if set(sums) <= {""}:
+        return []
+    labels = dict(FundingSource.choices)
+    return [
+        SourceTotals(source, str(labels.get(source, "")) or "—", *figures)
+        for source, figures in sorted(sums.items(), key=lambda item: item[0] == "")
+    ]
+
+
+@dataclass(frozen=True)
+class PlanBudgetRow:
+    """A plan on the budget overview, with its totals (same rules as the tree)."""
+
+    plan: Plan
+    planned: int
+    allocated: int
+    disbursed: int
+
+    @property
+    def rate_label(self) -> str:
+        return percent_label(self.disbursed, self.planned)
+
+
+def plan_budget_rows(*, lines: BudgetLineQuerySet) -> list[PlanBudgetRow]:
+    """Each plan that has ``lines``, with its planned, allocated and disbursed totals: one query."""
+    figures = (
+        lines.order_by()
+        .values("plan")
+        .annotate(
+            planned=Coalesce(Sum("planned_amount", filter=COUNTED_IN_TOTAL), 0),
+            allocated=Coalesce(Sum(_entry_sum(EntryKind.ALLOCATION)), 0),
+            disbursed=Coalesce(Sum(_entry_sum(EntryKind.DISBURSEMENT)), 0),
+        )
+    )
+    by_plan = {row["plan"]: row for row in figures}
+    plans = (
+        Plan.objects.filter(pk__in=list(by_plan)).select_related("agency").order_by("-year", "pk")
+    )
+    return [
+        PlanBudgetRow(
+            plan,
+            by_plan[plan.pk]["planned"],
+            by_plan[plan.pk]["allocated"],
+            by_plan[plan.pk]["disbursed"],
+        )
+        for plan in plans
+    ]
+
+
 def _entry_sum(kind: str) -> Subquery:
     entries = (
         BudgetEntry.objects.filter(line=OuterRef("pk"), kind=kind)
@@ -47,3 +249,66 @@ def _entry_sum(kind: str) -> Subquery:
         .values("total")
     )
     return Subquery(entries)
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    plan: Plan
+    planned: int
+    disbursed: int
+
+    @property
+    def rate_label(self) -> str:
+        return percent_label(self.disbursed, self.planned)
+
+
+@dataclass(frozen=True)
+class BudgetPanel:
+    rows: list[BudgetRow]
+
+    @property
+    def planned(self) -> int:
+        return sum(row.planned for row in self.rows)
+
+    @property
+    def disbursed(self) -> int:
+        return sum(row.disbursed for row in self.rows)
+
+    @property
+    def rate_label(self) -> str:
+        return percent_label(self.disbursed, self.planned)
+
+
+def budget_panel(*, plans, as_of: dt.date) -> BudgetPanel:
+    """Planned and disbursed đồng per plan that has budget lines: one query.
+
+    Planned: top-level amounts, and the children of a top-level line left blank (its
+    amount is then the sum of its children, as the budget model says).
+    """
+    counted = Q(parent__isnull=True, planned_amount__isnull=False) | Q(
+        parent__isnull=False, parent__planned_amount__isnull=True
+    )
+    planned = (
+        BudgetLine.objects.filter(counted, plan=OuterRef("pk"))
+        .order_by()
+        .values("plan")
+        .annotate(s=Sum("planned_amount"))
+        .values("s")
+    )
+    disbursed = (
+        BudgetEntry.objects.filter(
+            line__plan=OuterRef("pk"), kind=EntryKind.DISBURSEMENT, date__lte=as_of
+        )
+        .order_by()
+        .values("line__plan")
+        .annotate(s=Sum("amount"))
+        .values("s")
+    )
+    rows = (
+        plans.filter(Exists(BudgetLine.objects.filter(plan=OuterRef("pk"))))
+        .annotate(
+            planned=Coalesce(Subquery(planned), 0), disbursed=Coalesce(Subquery(disbursed), 0)
+        )
+        .order_by("-year", "title")
+    )
+    return BudgetPanel([BudgetRow(plan, plan.planned, plan.disbursed) for plan in rows])

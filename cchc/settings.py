@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "plans",
     "tasks",
     "indicators",
+    "par",
     "budget",
     "periods",
     "importer",

@@ -17,6 +17,8 @@ urlpatterns = [
     path("ke-hoach/", include("plans.urls")),
     path("nhiem-vu/", include("tasks.urls")),
     path("kinh-phi/", include("budget.urls")),
+    path("chi-tieu/", include("indicators.urls")),
+    path("chi-so-cchc/", include("par.urls")),
     path("ky-bao-cao/", include("periods.urls")),
     path("nhap-ke-hoach/", include("importer.urls")),
     path("tong-quan/", include("dashboard.urls")),

@@ -12,7 +12,6 @@ import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import (
     Count,
@@ -20,16 +19,13 @@ from django.db.models import (
     FilteredRelation,
     OuterRef,
     Q,
-    Subquery,
-    Sum,
 )
-from django.db.models.functions import Coalesce
 
-from budget.models import BudgetEntry, BudgetLine, EntryKind
-from indicators.models import Indicator, IndicatorValue
+from budget import selectors as budget_selectors
+from common.numbers import percent_label
+from indicators import selectors as indicator_selectors
 from organizations.models import Unit
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
-from plans.models import Plan
 from tasks.models import AssignmentRole, ReportBucket, Task, TaskProgress, TaskStatus
 
 OVERDUE = ReportBucket.OVERDUE.value
@@ -40,13 +36,6 @@ LEAD_ASSIGNMENT = Q(assignments__role=AssignmentRole.LEAD)
 
 # A task-list URL for the current scope plus the given parameters (see ``dashboard.links``).
 Link = Callable[..., str]
-
-
-def percent_label(part: int | Decimal, whole: int | Decimal) -> str:
-    """ "97,5%" (Vietnamese decimal comma); "—" when there is nothing to divide by."""
-    if not whole:
-        return "—"
-    return f"{100 * float(part) / float(whole):.1f}".replace(".", ",") + "%"
 
 
 @dataclass(frozen=True)
@@ -332,124 +321,11 @@ def submissions(*, agency_ids, period: ReportingPeriod, unit: Unit | None) -> Su
     return Submissions(period, [u for u in rows if u.has_sent], [u for u in rows if not u.has_sent])
 
 
-class IndicatorStatus:
-    MET = "met"
-    NOT_MET = "not_met"
-    NO_DATA = "no_data"
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    indicator: Indicator
-    value: Decimal | None
-    status: str
-
-
-@dataclass(frozen=True)
-class IndicatorPanel:
-    rows: list[IndicatorRow]
-
-    def count(self, status: str) -> int:
-        return sum(1 for row in self.rows if row.status == status)
-
-    @property
-    def met(self) -> int:
-        return self.count(IndicatorStatus.MET)
-
-    @property
-    def not_met(self) -> int:
-        return self.count(IndicatorStatus.NOT_MET)
-
-    @property
-    def no_data(self) -> int:
-        return self.count(IndicatorStatus.NO_DATA)
-
-
-def indicator_panel(*, plans, area, as_of: dt.date) -> IndicatorPanel:
-    """Each indicator of the plans in scope with its latest value up to ``as_of``: one query."""
-    latest = IndicatorValue.objects.filter(
-        indicator=OuterRef("pk"), period__start__lte=as_of
-    ).order_by("-period__cutoff", "-pk")
-    indicators = (
-        Indicator.objects.filter(plan__in=plans)
-        .annotate(latest_value=Subquery(latest.values("value")[:1]))
-        .select_related("plan")
-        .order_by("plan__year", "plan_id", "position")
-    )
-    if area is not None:
-        indicators = indicators.filter(area=area)
-    return IndicatorPanel([_indicator_row(indicator) for indicator in indicators])
-
-
-def _indicator_row(indicator: Indicator) -> IndicatorRow:
-    value = indicator.latest_value
-    if value is None:
-        return IndicatorRow(indicator, None, IndicatorStatus.NO_DATA)
-    met = indicator.is_met(value)
-    return IndicatorRow(indicator, value, IndicatorStatus.MET if met else IndicatorStatus.NOT_MET)
-
-
-@dataclass(frozen=True)
-class BudgetRow:
-    plan: Plan
-    planned: int
-    disbursed: int
-
-    @property
-    def rate_label(self) -> str:
-        return percent_label(self.disbursed, self.planned)
-
-
-@dataclass(frozen=True)
-class BudgetPanel:
-    rows: list[BudgetRow]
-
-    @property
-    def planned(self) -> int:
-        return sum(row.planned for row in self.rows)
-
-    @property
-    def disbursed(self) -> int:
-        return sum(row.disbursed for row in self.rows)
-
-    @property
-    def rate_label(self) -> str:
-        return percent_label(self.disbursed, self.planned)
-
-
-def budget_panel(*, plans, as_of: dt.date) -> BudgetPanel:
-    """Planned and disbursed đồng per plan that has budget lines: one query.
-
-    Planned: top-level amounts, and the children of a top-level line left blank (its
-    amount is then the sum of its children, as the budget model says).
-    """
-    counted = Q(parent__isnull=True, planned_amount__isnull=False) | Q(
-        parent__isnull=False, parent__planned_amount__isnull=True
-    )
-    planned = (
-        BudgetLine.objects.filter(counted, plan=OuterRef("pk"))
-        .order_by()
-        .values("plan")
-        .annotate(s=Sum("planned_amount"))
-        .values("s")
-    )
-    disbursed = (
-        BudgetEntry.objects.filter(
-            line__plan=OuterRef("pk"), kind=EntryKind.DISBURSEMENT, date__lte=as_of
-        )
-        .order_by()
-        .values("line__plan")
-        .annotate(s=Sum("amount"))
-        .values("s")
-    )
-    rows = (
-        plans.filter(Exists(BudgetLine.objects.filter(plan=OuterRef("pk"))))
-        .annotate(
-            planned=Coalesce(Subquery(planned), 0), disbursed=Coalesce(Subquery(disbursed), 0)
-        )
-        .order_by("-year", "title")
-    )
-    return BudgetPanel([BudgetRow(plan, plan.planned, plan.disbursed) for plan in rows])
+# The indicator and budget cards read the apps' own selectors: one definition of each figure.
+IndicatorPanel = indicator_selectors.IndicatorPanel
+indicator_panel = indicator_selectors.indicator_panel
+BudgetPanel = budget_selectors.BudgetPanel
+budget_panel = budget_selectors.budget_panel
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from organizations.models import Unit
+from organizations.roles import AGENCY_WIDE_ROLES
+from organizations.scoping import Condition, ScopedQuerySet
 from periods.models import ReportingPeriod
 from plans.models import Plan
-from tasks.models import Area, Task
+from tasks.models import Area, AssignmentRole, Task, TaskAssignment
 
 
 class Comparator(models.TextChoices):
@@ -22,6 +29,48 @@ class Comparator(models.TextChoices):
     EQ = "eq", _("đạt")
     LTE = "lte", _("không quá")
     LT = "lt", _("dưới")
+
+
+class Source(models.TextChoices):
+    """Where an indicator's value per period comes from: typed in, or computed at lock time."""
+
+    MANUAL = "manual", _("Đơn vị nhập số liệu")
+    ON_TIME_RATE = "on_time_rate", _("Tỷ lệ nhiệm vụ đến hạn hoàn thành đúng hạn")
+    DONE_SHARE = "done_share", _("Tỷ lệ nhiệm vụ đã hoàn thành")
+    REPORTS_ON_TIME = "reports_on_time", _("Tỷ lệ đơn vị gửi báo cáo kỳ đúng hạn")
+
+
+class IndicatorQuerySet(ScopedQuerySet):
+    """An indicator is read with its plan; its responsible unit and the agency's editors write.
+
+    The responsible unit is the one the Văn phòng chose, else the lead units of its task.
+    """
+
+    agency_field = "plan__agency"
+    deleted_at_field = "plan__deleted_at"
+    read_roles = AGENCY_WIDE_ROLES
+
+    def reached_through_units(self, unit_ids: frozenset[int]) -> Condition:
+        plans = Plan.objects.all().reached_through_units(unit_ids)
+        return Q(plan_id__in=Plan.objects.filter(plans).values("pk")) | self.responsible(unit_ids)
+
+    def changed_through_units(self, unit_ids: frozenset[int]) -> Condition:
+        return self.responsible(unit_ids)
+
+    @staticmethod
+    def responsible(unit_ids: frozenset[int]) -> Q:
+        led = TaskAssignment.objects.filter(
+            unit_id__in=sorted(unit_ids), role=AssignmentRole.LEAD
+        ).values("task_id")
+        return Q(responsible_unit_id__in=sorted(unit_ids)) | Q(
+            responsible_unit__isnull=True, task_id__in=led
+        )
+
+    def with_permissions(self, user) -> IndicatorQuerySet:
+        """Annotate ``user_can_record`` (enter actuals) in the same query."""
+        from organizations.access import access_for
+
+        return self.annotate(user_can_record=self.flag(self.editability(access_for(user))))
 
 
 class Indicator(models.Model):
@@ -56,7 +105,20 @@ class Indicator(models.Model):
         _("tính theo"), max_length=10, blank=True, help_text=_("month/quarter/year")
     )
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
+    responsible_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị chịu trách nhiệm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Để trống: đơn vị chủ trì nhiệm vụ liên quan."),
+    )
+    source = models.CharField(
+        _("nguồn số liệu"), max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
 
+    objects = IndicatorQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -67,7 +129,32 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("indicators:detail", args=[self.pk])
+
+    def get_per_display(self) -> str:
+        labels = {"week": _("tuần"), "month": _("tháng"), "quarter": _("quý"), "year": _("năm")}
+        return str(labels.get(self.per, self.per))
+
+    @property
+    def responsible_label(self) -> str:
+        """The chosen unit, else the related task's lead units ("—" when neither)."""
+        if self.responsible_unit is not None:
+            return str(self.responsible_unit)
+        if self.task is not None:
+            return self.task.lead_label or "—"
+        return "—"
+
+    @property
+    def is_computed(self) -> bool:
+        return self.source != Source.MANUAL
+
     def is_met(self, value: Decimal) -> bool:
+        """Whether ``value`` meets the target as written (no per-period scaling).
+
+        Per-period achievement, with per-month and per-quarter targets scaled to the months
+        a period covers, is :func:`indicators.achievement.status_for`.
+        """
         target = self.target_value
         return {
             Comparator.GTE: value >= target,
@@ -89,6 +176,8 @@ class IndicatorValue(models.Model):
     )
     value = models.DecimalField(_("giá trị đạt được"), max_digits=14, decimal_places=2)
     note = models.TextField(_("ghi chú"), blank=True)
+    source_note = models.TextField(_("nguồn số liệu"), blank=True)
+    computed = models.BooleanField(_("tính tự động"), default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người nhập"),
@@ -117,3 +206,60 @@ class IndicatorValue(models.Model):
     @property
     def is_met(self) -> bool:
         return self.indicator.is_met(self.value)
+
+
+def indicator_evidence_path(instance: IndicatorEvidence, filename: str) -> str:
+    """A random name under the indicator's folder; the original name is kept in the row only."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"indicator-evidence/{instance.value.indicator_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class IndicatorEvidenceQuerySet(ScopedQuerySet):
+    """Evidence follows its indicator's scope (downloads included)."""
+
+    agency_field = "value__indicator__plan__agency"
+    deleted_at_field = "value__indicator__plan__deleted_at"
+    read_roles = AGENCY_WIDE_ROLES
+
+    def reached_through_units(self, unit_ids: frozenset[int]) -> Condition:
+        visible = Indicator.objects.filter(Indicator.objects.reached_through_units(unit_ids))
+        return Q(value__indicator_id__in=visible.values("pk"))
+
+
+class IndicatorEvidence(models.Model):
+    """A tài liệu kiểm chứng for one period's value, stored privately like task evidence.
+
+    Append-only through the UI; served only by ``indicators:evidence`` after the scope check.
+    """
+
+    value = models.ForeignKey(
+        IndicatorValue,
+        verbose_name=_("kết quả chỉ tiêu"),
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+    file = models.FileField(_("tệp"), upload_to=indicator_evidence_path, max_length=255)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    content_type = models.CharField(_("loại nội dung"), max_length=100)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    objects = IndicatorEvidenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tài liệu kiểm chứng chỉ tiêu")
+        verbose_name_plural = _("tài liệu kiểm chứng chỉ tiêu")
+        ordering = ["value", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("indicators:evidence", args=[self.pk])

@@ -41,6 +41,7 @@ NAV_ITEMS = (
     ),
     NavItem(_("Kế hoạch"), "plans:list", ALL_ROLES),
     NavItem(_("Kinh phí"), "budget:list", ALL_ROLES - UNIT_ROLES),
+    NavItem(_("Chỉ số CCHC"), "par:list", TASK_READER_ROLES | UNIT_ROLES),
     NavItem(_("Nhập kế hoạch"), "importer:upload", frozenset({Role.COORDINATOR, Role.ADMIN})),
     NavItem(_("Thùng rác"), "plans:trash", frozenset({Role.COORDINATOR, Role.ADMIN})),
 )

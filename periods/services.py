@@ -108,4 +108,10 @@ def reopen_period(
     period.reopened_until = until
     period._history_user = user
     period.save(update_fields=["reopened_until"])
+    if until is None:
+        # Locking fixes the period's computed indicators. Imported here because indicators
+        # sit above periods (they point at a period); this is the one call up.
+        from indicators.services import store_computed_values
+
+        store_computed_values(period=period)
     return period

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
 from budget.models import BudgetLine, BudgetLineQuerySet, EntryKind
-from indicators.models import Indicator, IndicatorValue
+from indicators.models import Indicator
+from indicators.selectors import IndicatorRow, indicator_rows
 from organizations.access import access_for
 from plans.models import Plan, PlanReference
 from tasks.models import Task, TaskStatus, Timeliness
@@ -136,41 +136,9 @@ def build_tree(rows: list[Task]) -> PlanTree:
     return PlanTree(roots, overall)
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
-    indicator: Indicator
-    latest_value: Decimal | None  # the value of the latest period that has one
-
-    @property
-    def shown_value(self) -> Decimal | None:
-        """The value without trailing zeros ("98,5", "100"), as a report writes it."""
-        value = self.latest_value
-        if value is None:
-            return None
-        return (
-            value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-        )
-
-    @property
-    def is_met(self) -> bool | None:
-        """True / False against the target, None while no value was reported."""
-        if self.latest_value is None:
-            return None
-        return self.indicator.is_met(self.latest_value)
-
-
 def plan_indicators(*, plan: Plan) -> list[IndicatorRow]:
-    """The plan's targets with the value of their latest reported period, in one query."""
-    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by(
-        "-period__cutoff", "-pk"
-    )
-    indicators = (
-        Indicator.objects.filter(plan=plan)
-        .select_related("area")
-        .annotate(latest_value=Subquery(latest.values("value")[:1]))
-        .order_by("position", "pk")
-    )
-    return [IndicatorRow(i, i.latest_value) for i in indicators]
+    """The plan's targets with their latest value and verdict (indicators.selectors)."""
+    return indicator_rows(indicators=Indicator.objects.filter(plan=plan), responsible=False)
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,21 @@
   "nguyên tắc 6 rõ") are not targets.
 - Comparators: "từ ... trở lên", "tối thiểu", "ít nhất", "không thấp hơn", "không dưới",
   "trở lên", a plain "từ" -> gte; "trên", "hơn", "vượt" -> gt; "tối đa", "không quá",
-  "không vượt quá", "trở xuống" -> lte; "dưới" -> lt; anything else ("100% ...", "đạt 100%")
-  -> eq.
+  "không vượt quá", "trở xuống" -> lte; "dưới" -> lt; "bằng" -> eq. A target is reached
+  when the value gets there, so "đạt 100%", "đạt tỷ lệ 80%" and a bare "98% hồ sơ ..." are gte
+  (reaching 99% of a 98% target is meeting it).
+- Statements of results already reached are not targets: a clause that compares with an
+  earlier period ("Chỉ số CCHC năm 2024 đạt 85,97 điểm, tăng 1,69% so với năm 2023"), says
+  "đã đạt" / "đạt được", or gives a ranking ("xếp thứ 5"), unless it also says what to aim
+  for ("phấn đấu", "trở lên", "tối thiểu").
 - Numbers use the Vietnamese convention: "." groups thousands, "," is the decimal mark
   ("97,5%"); "97.5%" is also read as a decimal because a percentage has no thousands.
 - `unit` is "%" or the measure word written after the number ("tin, bài", "hồ sơ"); `per`
   is "week", "month", "quarter", "year" or "".
-- `subject` is a short label. When the words before the number name a measure ("Tỷ lệ ...",
+- `subject` is a short, readable label; when the words found are not one (fewer than three
+  words, or only the measure word: "đạt 100%", "mỗi tháng có từ 07 tin, bài trở lên"), it is
+  the whole sentence.
+- How `subject` is found: When the words before the number name a measure ("Tỷ lệ ...",
   "Mức độ hài lòng ...") they are the subject; otherwise ("100% hồ sơ ...", "Thực hiện số hóa
   100% hồ sơ ...") it is the action words before the number, lead-ins like "phấn đấu" removed,
   followed by the noun phrase after it, cut before "được", "(", ";" ("số hóa hồ sơ, kết quả
@@ -74,7 +82,7 @@ _NUMBER_RE = re.compile(
 _PERCENT_RE = re.compile(r"\s*(?:%|phan\s*tram\b)")
 _TRAILING_COMPARATOR_RE = re.compile(
     r"(?:\b(?:khong\s*thap\s*hon|khong\s*duoi|khong\s*vuot\s*qua|khong\s*qua|toi\s*thieu"
-    r"|toi\s*da|it\s*nhat|nhieu\s*nhat|tren|hon|vuot|duoi|tu|dat|la|o\s*muc|muc|bang|co"
+    r"|toi\s*da|it\s*nhat|nhieu\s*nhat|tren|hon|vuot|duoi|tu|dat\s*ty\s*le|dat|la|o\s*muc|muc|bang|co"
     r"|khoang)\b|\s)*$"
 )
 _GTE_BEFORE_RE = re.compile(
@@ -88,7 +96,18 @@ _LTE_BEFORE_RE = re.compile(
 _GT_BEFORE_RE = re.compile(r"\b(?:tren|hon|vuot|cao\s*hon|nhieu\s*hon)\s*$")
 _LT_BEFORE_RE = re.compile(r"\b(?:duoi|thap\s*hon|it\s*hon)\s*$")
 _FROM_BEFORE_RE = re.compile(r"\btu\s*$")
-_EQ_BEFORE_RE = re.compile(r"\b(?:dat|dat\s*muc|o\s*muc|bang)\s*$")
+_REACH_BEFORE_RE = re.compile(r"\b(?:dat|dat\s*muc|dat\s*ty\s*le|o\s*muc)\s*$")
+_EQ_BEFORE_RE = re.compile(r"\b(?:bang|dung\s*bang)\s*$")
+# A clause reporting a result already reached, and the words that make it a goal anyway.
+_RESULT_RE = re.compile(
+    r"\bso\s*voi\s*(?:nam|cung\s*ky|ky|quy|thang)\b|\bda\s*(?:dat|tang|giam|hoan\s*thanh)\b"
+    r"|\bdat\s*duoc\b|\bxep\s*(?:thu|hang)\b"
+)
+_GOAL_RE = re.compile(
+    r"\b(?:phan\s*dau|tro\s*len|toi\s*thieu|it\s*nhat|muc\s*tieu|chi\s*tieu|can\s*dat)\b"
+)
+_CLAUSE_END_RE = re.compile(r"[;]|\.\s|\.$")
+_MIN_SUBJECT_WORDS = 3
 _UP_AFTER_RE = re.compile(r"^\s*(?:tro\s*len|tro\s*nen)\b")
 _DOWN_AFTER_RE = re.compile(r"^\s*tro\s*xuong\b")
 _TAIL_RE = re.compile(r"\s*tro\s*(?:len|nen|xuong)\b")
@@ -182,7 +201,9 @@ def _targets(sentence: str) -> list[Target]:
         per = _per(key, local_start, number)
         if not (number.percent or explicit or per):
             continue
-        subject = _subject(text, key, local_start, number)
+        if _reports_a_result(key, local_start, number.end):
+            continue
+        subject = _readable(_subject(text, key, local_start, number), number.unit, text)
         targets.append(
             Target(
                 text=text,
@@ -228,7 +249,9 @@ def _comparator(before: str, after: str) -> tuple[Comparator, bool]:
         return Comparator.LT, True
     if _FROM_BEFORE_RE.search(before):
         return Comparator.GTE, True
-    return Comparator.EQ, bool(_EQ_BEFORE_RE.search(before))
+    if _EQ_BEFORE_RE.search(before):
+        return Comparator.EQ, True
+    return Comparator.GTE, bool(_REACH_BEFORE_RE.search(before))
 
 
 def _per(key: str, clause_start: int, number: _Number) -> str:
@@ -256,6 +279,21 @@ def _subject(text: str, key: str, clause_start: int, number: _Number) -> str:
     unit = "" if number.unit == "%" else number.unit
     parts = (prefix, unit, suffix.strip(" ,;:-"))
     return _shorten(" ".join(part for part in parts if part))
+
+
+def _reports_a_result(key: str, clause_start: int, number_end: int) -> bool:
+    """Whether the number's clause states a result reached rather than a goal."""
+    end = _CLAUSE_END_RE.search(key, number_end)
+    clause = key[clause_start : end.start() if end else len(key)]
+    return bool(_RESULT_RE.search(clause)) and not _GOAL_RE.search(clause)
+
+
+def _readable(subject: str, unit: str, sentence: str) -> str:
+    """``subject`` when it reads as an indicator's name, else the whole sentence."""
+    words = subject.split()
+    if len(words) >= _MIN_SUBJECT_WORDS and match_key(subject) != match_key(unit):
+        return subject
+    return sentence.strip(" -;:,.")
 
 
 def _per_suffix(before: str) -> str:

@@ -90,5 +90,5 @@ def test_query_count_does_not_grow_with_the_number_of_lines(
 
 
 # session, user, memberships, paginator count, the page's lines with plan, agency, parent and
-# their entry sums (one grouped query), the totals.
-QUERIES = 6
+# their entry sums (one grouped query), the totals, the per-plan totals and their plans.
+QUERIES = 8

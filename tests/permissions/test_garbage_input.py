@@ -30,7 +30,16 @@ GARBAGE = {
     "nul": "\x00",
     "list": ["1", "abc"],
 }
-FREE_TEXT = {"body", "comment", "reason", "note", "result"}
+FREE_TEXT = {
+    "body",
+    "comment",
+    "reason",
+    "note",
+    "result",
+    "source_note",
+    "document_number",
+    "explanation",
+}
 # Free text accepts words and numbers; only what no text field may hold is garbage there.
 TEXT_GARBAGE = {"empty", "nul"}
 # Values the form rightly accepts although they look like garbage.
@@ -39,6 +48,15 @@ VALID_ANYWAY = {
     ("periods:reopen", "until", "empty"),
     ("periods:reopen", "(no fields)", ""),
     ("tasks:update", "result", "empty"),
+    # No chosen unit: the indicator's task's lead unit reports it; a document number is optional.
+    ("indicators:configure", "responsible_unit", "empty"),
+    ("budget:entry", "document_number", "empty"),
+    ("budget:line", "funding_source", "empty"),
+    ("budget:line", "task", "empty"),
+    # A criterion may be left without a unit or an appraised score.
+    ("par:manage", "responsible_unit", "empty"),
+    ("par:manage", "appraised_score", "empty"),
+    ("par:manage", "(no fields)", ""),
 }
 # Fields the matrix leaves out (it only needs to get past the door).
 EXTRA_FIELDS = {

@@ -22,8 +22,11 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from budget.models import BudgetLine
 from importer.staging import stage_upload
+from indicators.models import Indicator, IndicatorEvidence, IndicatorValue
 from organizations.models import Role
+from par.models import CriteriaSet, Criterion, CriterionEvidence
 from periods.models import PeriodSubmission
 from plans.models import Plan
 from tasks.models import Evidence, Extension, TaskProgress
@@ -87,6 +90,31 @@ UPLOADS = {OWN: {"coordinator"}, OTHER_AGENCY: {"other_coordinator"}}
 # The dashboard is for agency-wide roles (unit roles 404); ?agency= of another agency is 404.
 # A province viewer's reach is tested in tests/dashboard/test_access.py.
 DASHBOARD = {OWN: AGENCY_READERS, OTHER_AGENCY: {"other_coordinator"}}
+
+# An indicator is read with its plan (every target here is in the world's one plan, which
+# staff_a, head_a and staff_b reach through their tasks); it is reported by the lead unit of
+# its task (own: task_a's unit_a; other unit: task_b's unit_b) and the agency's editors.
+SEES_INDICATOR = {
+    OWN: {"staff_a", "head_a", "staff_b"} | AGENCY_READERS,
+    OTHER_UNIT: {"staff_a", "head_a", "staff_b"} | AGENCY_READERS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+RECORDS_INDICATOR = {
+    OWN: {"staff_a", "head_a"} | EDITORS,
+    OTHER_UNIT: {"staff_b"} | EDITORS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+# Allocations and disbursements: the accountant and the agency's editors only.
+WRITES_BUDGET = {OWN: EDITORS | {"accountant"}, OTHER_AGENCY: {"other_coordinator"}}
+
+# The PAR Index: task readers (not the accountant) read the agency's sets, unit staff the sets
+# where their unit is responsible for a criterion (own: unit_a's, other unit: unit_b's, one set).
+SEES_PAR = {
+    OWN: {"staff_a", "head_a", "staff_b"} | TASK_READERS,
+    OTHER_UNIT: {"staff_a", "head_a", "staff_b"} | TASK_READERS,
+    OTHER_AGENCY: {"other_coordinator"},
+}
+SCORES_PAR = RECORDS_INDICATOR  # the criterion's unit and the agency's editors
 
 Expect = Callable[[str, str | None], int]
 
@@ -336,6 +364,138 @@ SPECS: dict[str, Spec] = {
         data=lambda o, t: {"comment": "Thiếu tài liệu"},
         writes=True,
     ),
+    "indicators:plan": Spec(
+        lambda o, t: reverse("indicators:plan", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PLAN, SEES_PLAN, 200),
+        post=const(405),
+    ),
+    "indicators:detail": Spec(
+        on("indicator", "indicators:detail"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_INDICATOR, SEES_INDICATOR, 200),
+        post=const(405),
+    ),
+    "indicators:record": Spec(
+        on("indicator", "indicators:record"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_INDICATOR, RECORDS_INDICATOR, 200),
+        post=scoped(SEES_INDICATOR, RECORDS_INDICATOR, 302),
+        data=lambda o, t: {"period": o["year"][t].pk, "value": "5", "source_note": "Sổ theo dõi"},
+        writes=True,
+    ),
+    "indicators:configure": Spec(
+        on("indicator", "indicators:configure"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES_INDICATOR, MANAGES, 302),
+        data=lambda o, t: {"responsible_unit": o["unit"][t].pk, "source": "manual"},
+        writes=True,
+    ),
+    "indicators:evidence": Spec(
+        on("indicator_evidence", "indicators:evidence"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_INDICATOR, SEES_INDICATOR, 200),
+        post=const(405),
+    ),
+    # A plan's budget page: agency readers see every line, unit staff the lines of the tasks
+    # their unit leads (possibly none); only accountants and editors record entries.
+    "budget:plan": Spec(
+        lambda o, t: reverse("budget:plan", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PLAN, SEES_PLAN, 200),
+        post=const(405),
+    ),
+    "budget:entry": Spec(
+        lambda o, t: reverse("budget:entry", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PLAN, WRITES_BUDGET, 200),
+        post=scoped(SEES_PLAN, WRITES_BUDGET, 302),
+        data=lambda o, t: {
+            "line": o["budget_line"][t].pk,
+            "kind": "disbursement",
+            "amount": "4,4 tỷ",
+            "date": "20/11/2026",
+        },
+        writes=True,
+    ),
+    "budget:line": Spec(
+        lambda o, t: reverse("budget:line", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=const(405),
+        post=scoped(SEES_PLAN, WRITES_BUDGET, 302),
+        data=lambda o, t: {
+            "line": o["budget_line"][t].pk,
+            "funding_source": "province",
+            "task": o["task"][t].pk,
+        },
+        writes=True,
+    ),
+    "budget:export": Spec(
+        lambda o, t: reverse("budget:export", args=[o["plan"][t].pk]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PLAN, SEES_PLAN, 200),
+        post=const(405),
+    ),
+    "par:list": Spec(
+        lambda o, t: reverse("par:list"),
+        get=for_roles(MEMBERS - {"accountant"}, 200, 403),
+        post=const(405),
+    ),
+    # An empty POST shows the upload form again; nothing is staged.
+    "par:upload": Spec(
+        lambda o, t: reverse("par:upload"),
+        get=for_roles(IMPORTERS, 200, 403),
+        post=for_roles(IMPORTERS, 200, 403),
+    ),
+    "par:preview": Spec(
+        lambda o, t: reverse("par:preview", args=[o["par_staged"][t].token]),
+        targets=(OWN, OTHER_AGENCY),
+        get=uploaded(UPLOADS, 200),
+        post=uploaded(UPLOADS, 302),
+        data=lambda o, t: {"year": "2027", "level": "department"},
+        writes=True,
+    ),
+    "par:detail": Spec(
+        on("par_set", "par:detail"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=const(405),
+    ),
+    "par:export_xlsx": Spec(
+        on("par_set", "par:export_xlsx"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=const(405),
+    ),
+    "par:export_docx": Spec(
+        on("par_set", "par:export_docx"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=const(405),
+    ),
+    "par:score": Spec(
+        on("criterion", "par:score"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=scoped(SEES_PAR, SCORES_PAR, 302),
+        data=lambda o, t: {"score": "0,5", "explanation": "Đã thực hiện"},
+        writes=True,
+    ),
+    "par:manage": Spec(
+        on("criterion", "par:manage"),
+        targets=ALL_TARGETS,
+        get=const(405),
+        post=scoped(SEES_PAR, MANAGES, 302),
+        data=lambda o, t: {"responsible_unit": o["unit"][t].pk, "appraised_score": "1"},
+        writes=True,
+    ),
+    "par:evidence": Spec(
+        on("criterion_evidence", "par:evidence"),
+        targets=ALL_TARGETS,
+        get=scoped(SEES_PAR, SEES_PAR, 200),
+        post=const(405),
+    ),
     # The importer's own tests cover its behaviour; here only who gets past its door.
     "importer:upload": Spec(
         lambda o, t: reverse("importer:upload"),
@@ -395,8 +555,9 @@ def objects(world, private_media):
         units = {OWN: world.unit_a, OTHER_UNIT: world.unit_b, OTHER_AGENCY: world.other_unit}
         heads = {OWN: world.users["head_a"], OTHER_UNIT: None, OTHER_AGENCY: head_other}
         objects = {"task": tasks, "year": years, "unit": units, "plan": {}, "extension": {}}
-        for kind in ("entry", "evidence", "submission"):
+        for kind in ("entry", "evidence", "submission", "indicator", "indicator_evidence"):
             objects[kind] = {}
+        objects["budget_line"] = {}
         for target, task in tasks.items():
             objects["plan"][target] = task.plan
             objects["extension"][target] = Extension.objects.create(
@@ -417,8 +578,60 @@ def objects(world, private_media):
                 submitted_by=heads[target],
                 submitted_at=FROZEN,
             )
+            objects["indicator"][target] = indicator = Indicator.objects.create(
+                plan=task.plan, task=task, name="Tỷ lệ", text="Tỷ lệ đạt 90%", target_value=90
+            )
+            value = IndicatorValue.objects.create(
+                indicator=indicator, period=years[target], value=1
+            )
+            file = IndicatorEvidence(
+                value=value, original_name="a.pdf", content_type="application/pdf", size=10
+            )
+            file.file.save("a.pdf", evidence_upload("a.pdf"), save=False)
+            file.save()
+            objects["indicator_evidence"][target] = file
+            objects["budget_line"][target] = BudgetLine.objects.create(
+                plan=task.plan, task=task, code=target, content="Chi", planned_amount=5
+            )
         objects["staged"] = _staged_uploads(world)
+        objects["par_staged"] = _staged_uploads(world, data=_criteria_xlsx(), name="tieu-chi.xlsx")
+        _par_objects(world, objects)
     return objects
+
+
+def _criteria_xlsx() -> bytes:
+    from tests.par.conftest import criteria_xlsx
+
+    return criteria_xlsx()
+
+
+def _par_objects(world, objects: dict) -> None:
+    """A criteria set per agency; a criterion of unit_a, one of unit_b, one of the other agency."""
+    sets = {
+        OWN: CriteriaSet.objects.create(agency=world.agency, year=2026, level="department"),
+        OTHER_AGENCY: CriteriaSet.objects.create(
+            agency=world.other_agency, year=2026, level="department"
+        ),
+    }
+    sets[OTHER_UNIT] = sets[OWN]
+    objects["par_set"] = sets
+    objects["criterion"], objects["criterion_evidence"] = {}, {}
+    for target, unit in objects["unit"].items():
+        criterion = Criterion.objects.create(
+            criteria_set=sets[target],
+            code=target,
+            label="1",
+            title="Tiêu chí",
+            max_score=2,
+            responsible_unit=unit,
+        )
+        evidence = CriterionEvidence(
+            criterion=criterion, original_name="a.pdf", content_type="application/pdf", size=10
+        )
+        evidence.file.save("a.pdf", evidence_upload("a.pdf"), save=False)
+        evidence.save()
+        objects["criterion"][target] = criterion
+        objects["criterion_evidence"][target] = evidence
 
 
 def _trash_plans(objects: dict) -> None:
@@ -428,16 +641,16 @@ def _trash_plans(objects: dict) -> None:
     Plan.objects.filter(pk__in=[plan.pk for plan in plans]).update(deleted_at=deleted_at)
 
 
-def _staged_uploads(world) -> dict:
-    """A plan file staged by the coordinator, and one by the other agency's coordinator."""
-    data = sample_path("thai-nguyen-stp-cchc-2026.docx").read_bytes()
+def _staged_uploads(world, *, data: bytes | None = None, name: str = "ke-hoach.docx") -> dict:
+    """A file staged by the coordinator, and one by the other agency's coordinator."""
+    data = data or sample_path("thai-nguyen-stp-cchc-2026.docx").read_bytes()
     uploaders = {OWN: "coordinator", OTHER_AGENCY: "other_coordinator"}
     agencies = {OWN: world.agency, OTHER_AGENCY: world.other_agency}
     return {
         target: stage_upload(
             chunks=[data],
             size=len(data),
-            filename="ke-hoach.docx",
+            filename=name,
             agency_id=agencies[target].pk,
             user_id=world.users[username].pk,
         )

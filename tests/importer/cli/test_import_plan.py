@@ -68,7 +68,7 @@ def test_json_budget_and_indicators(demo):
     assert sum(line["amount"] for line in data["budget_lines"] if "." not in line["code"]) == (
         4_415_800_000
     )
-    assert data["indicators"][0]["comparator"] == "eq" and data["indicators"][0]["value"] == 100
+    assert data["indicators"][0]["comparator"] == "gte" and data["indicators"][0]["value"] == 100
     cao_bang = run(str(sample_path(CAO_BANG_PLAN)), "--agency", "STP-CB", "--dry-run")
     assert {"text", "comparator", "value", "unit"} <= set(cao_bang["indicators"][0])
     assert any(i["value"] == 97 and i["comparator"] == "gte" for i in cao_bang["indicators"])

@@ -95,7 +95,7 @@ def test_cchc_tasks_budget_and_total_cross_check(demo):
     assert plan.budget_total_stated == 4_415_800_000  # kept for the plan page's cross-check
     assert lines.get(code="7.1").parent == lines.get(code="7")
     indicator = Indicator.objects.get(plan=plan)
-    assert (indicator.comparator, indicator.target_value, indicator.unit) == ("eq", 100, "%")
+    assert (indicator.comparator, indicator.target_value, indicator.unit) == ("gte", 100, "%")
 
 
 def test_budget_total_mismatch_is_a_preview_warning(demo):

@@ -1,0 +1,147 @@
+"""Reads of indicators for their pages, the plan page and the dashboard panel.
+
+Achievement always comes from :func:`indicators.achievement.status_for` with the period the
+value belongs to, so a per-month target is judged on the months that period covers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+
+from indicators.achievement import Achievement, Trend, status_for, trend
+from indicators.models import Indicator, IndicatorEvidence, IndicatorQuerySet, IndicatorValue
+from periods.labels import period_label
+
+
+def shown(value: Decimal | None) -> Decimal | None:
+    """A value without trailing zeros ("98,5", "100"), as a report writes it."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator with the value of its latest reported period and the verdict on it."""
+
+    indicator: Indicator
+    latest_value: Decimal | None
+    status: Achievement
+    period_label: str = ""
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.latest_value
+
+    @property
+    def shown_value(self) -> Decimal | None:
+        return shown(self.latest_value)
+
+    @property
+    def is_met(self) -> bool | None:
+        """True / False against the target, None while no value was reported."""
+        if self.status == Achievement.NO_DATA:
+            return None
+        return self.status == Achievement.MET
+
+
+def with_latest_value(indicators: QuerySet[Indicator], *, as_of: dt.date | None = None):
+    """Annotate the latest period's value, start, cut-off and kind: correlated subqueries,
+    so the whole list stays one query."""
+    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk"))
+    if as_of is not None:
+        latest = latest.filter(period__start__lte=as_of)
+    latest = latest.order_by("-period__cutoff", "-pk")
+    return indicators.annotate(
+        latest_value=Subquery(latest.values("value")[:1]),
+        latest_start=Subquery(latest.values("period__start")[:1]),
+        latest_cutoff=Subquery(latest.values("period__cutoff")[:1]),
+        latest_kind=Subquery(latest.values("period__kind")[:1]),
+        latest_year=Subquery(latest.values("period__year")[:1]),
+    )
+
+
+def _row(indicator: Indicator) -> IndicatorRow:
+    value = indicator.latest_value
+    if value is None:
+        return IndicatorRow(indicator, None, Achievement.NO_DATA)
+    period = SimpleNamespace(start=indicator.latest_start, cutoff=indicator.latest_cutoff)
+    label = period_label(kind=indicator.latest_kind, year=indicator.latest_year)
+    return IndicatorRow(indicator, value, status_for(indicator, value, period), label)
+
+
+def indicator_rows(
+    *, indicators: QuerySet[Indicator], user=None, responsible: bool = True
+) -> list[IndicatorRow]:
+    """Rows of ``indicators`` with latest value and verdict: one query, and two more for the
+    related tasks' lead units when ``responsible`` (who reports each indicator)."""
+    rows = with_latest_value(indicators).select_related("plan", "area", "responsible_unit")
+    if responsible:
+        rows = rows.select_related("task").prefetch_related("task__assignments__unit")
+    if user is not None and isinstance(rows, IndicatorQuerySet):
+        rows = rows.with_permissions(user)
+    return [
+        _row(indicator) for indicator in rows.order_by("plan__year", "plan_id", "position", "pk")
+    ]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    entry: IndicatorValue
+    status: Achievement
+    trend: Trend
+
+    @property
+    def shown_value(self) -> Decimal | None:
+        return shown(self.entry.value)
+
+
+def indicator_history(*, indicator: Indicator) -> list[HistoryRow]:
+    """Every period's value in cut-off order, with verdict and trend (two queries)."""
+    entries = list(
+        IndicatorValue.objects.filter(indicator=indicator)
+        .select_related("period", "recorded_by")
+        .prefetch_related(Prefetch("evidence", queryset=IndicatorEvidence.objects.order_by("pk")))
+        .order_by("period__cutoff", "pk")
+    )
+    trends = trend(indicator.comparator, [entry.value for entry in entries])
+    return [
+        HistoryRow(entry, status_for(indicator, entry.value, entry.period), moved)
+        for entry, moved in zip(entries, trends, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class IndicatorPanel:
+    """The dashboard's indicator card: each indicator's latest verdict, and the counts."""
+
+    rows: list[IndicatorRow] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    @property
+    def met(self) -> int:
+        return self.count(Achievement.MET)
+
+    @property
+    def not_met(self) -> int:
+        return self.count(Achievement.NOT_MET)
+
+    @property
+    def no_data(self) -> int:
+        return self.count(Achievement.NO_DATA)
+
+
+def indicator_panel(*, plans, area, as_of: dt.date) -> IndicatorPanel:
+    """Each indicator of ``plans`` with its latest value up to ``as_of``: one query."""
+    indicators = with_latest_value(Indicator.objects.filter(plan__in=plans), as_of=as_of)
+    if area is not None:
+        indicators = indicators.filter(area=area)
+    indicators = indicators.select_related("plan").order_by("plan__year", "plan_id", "position")
+    return IndicatorPanel([_row(indicator) for indicator in indicators])
