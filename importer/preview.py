@@ -25,6 +25,7 @@ from importer.classify import area_code_for, plan_kind_for, title_key
 from importer.parsing.assignment import AreaLeadSuggestion, suggest_area_leads
 from importer.parsing.budget import BudgetParse, parse_budget_lines
 from importer.parsing.deadlines import Deadline, parse_deadline
+from importer.parsing.doc_converter import convert_doc_to_docx
 from importer.parsing.document import (
     SOURCE_NARRATIVE,
     ImportFileError,
@@ -33,7 +34,15 @@ from importer.parsing.document import (
     RawRow,
 )
 from importer.parsing.docx_reader import read_docx
-from importer.parsing.safety import KIND_CSV, KIND_DOCX, check_upload
+from importer.parsing.pdf_reader import read_pdf
+from importer.parsing.safety import (
+    KIND_CSV,
+    KIND_DOC,
+    KIND_DOCX,
+    KIND_PDF,
+    KIND_XLSX,
+    check_upload,
+)
 from importer.parsing.targets import Target, find_targets
 from importer.parsing.xlsx_reader import read_csv, read_xlsx
 from importer.staging import StagedUpload, max_upload_bytes, stage_upload
@@ -42,6 +51,8 @@ from organizations.models import Agency
 from plans.models import Plan
 from tasks.models import Area, AssignmentRole, Task
 
+# File kinds an upload may be: .doc is converted to .docx, PDF needs a text layer.
+KINDS = (KIND_DOCX, KIND_DOC, KIND_PDF, KIND_XLSX, KIND_CSV)
 _YEAR_IN_NAME_RE = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 # (unit id, AssignmentRole value, position): one TaskAssignment as plain data.
@@ -225,9 +236,13 @@ class ImportPreview:
 
 def read_plan_file(data: bytes, *, filename: str) -> tuple[str, ParsedDocument]:
     """Check and read an uploaded file; raise ImportFileError with a Vietnamese message."""
-    kind = check_upload(data, filename=filename, max_bytes=max_upload_bytes())
+    kind = check_upload(data, filename=filename, max_bytes=max_upload_bytes(), allowed=KINDS)
     if kind == KIND_DOCX:
         document = read_docx(data, require_tasks=False)
+    elif kind == KIND_DOC:
+        document = read_docx(convert_doc_to_docx(data), require_tasks=False)
+    elif kind == KIND_PDF:
+        document = read_pdf(data, require_tasks=False)
     elif kind == KIND_CSV:
         document = read_csv(data)
     else:

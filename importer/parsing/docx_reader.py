@@ -128,7 +128,7 @@ def read_docx(data: bytes | BinaryIO, *, require_tasks: bool = True) -> ParsedDo
         raise ImportFileError(
             "Không mở được tệp Word: tệp bị hỏng hoặc không đúng định dạng .docx."
         ) from exc
-    reader = _BodyReader(_Styles(document.styles.element))
+    reader = BodyReader(_Styles(document.styles.element))
     reader.read(document.element.body)
     return reader.result(require_tasks=require_tasks)
 
@@ -405,9 +405,15 @@ class _ProseState:
     order: int = 0
 
 
-class _BodyReader:
-    def __init__(self, styles: _Styles) -> None:
-        self.styles = styles
+class BodyReader:
+    """Assembles a ParsedDocument from paragraphs and table grids fed in document order.
+
+    The .docx walk below feeds it from the lxml tree; `pdf_reader` feeds it from page text
+    and ruled tables, so both formats share the task-table, prose and narrative rules.
+    """
+
+    def __init__(self, styles: _Styles | None = None) -> None:
+        self.styles = styles or _Styles(etree.Element(W_STYLE))
         self.blocks: list[TextBlock] = []
         self.block_order: list[int] = []
         self.builder = TaskListBuilder(SOURCE_TABLE)
@@ -428,12 +434,11 @@ class _BodyReader:
         tag = element.tag
         if tag == W_P:
             paragraph = _paragraph(element, self.styles)
-            text = clean_text(paragraph.text)
-            if text:
-                self._order += 1
-                self.blocks.append(TextBlock(text, paragraph.bold, in_table, paragraph.list_level))
-                self.block_order.append(self._order)
-                self.text_since_table = True
+            self.add_text(
+                TextBlock(
+                    clean_text(paragraph.text), paragraph.bold, in_table, paragraph.list_level
+                )
+            )
         elif tag == W_TBL:
             self._visit_table(element)
         elif tag == W_SDT:
@@ -451,10 +456,30 @@ class _BodyReader:
                 self._visit(child, in_table=in_table)
 
     def _visit_table(self, tbl: etree._Element) -> None:
-        self.tables_seen += 1
         table = _build_table(tbl, self.styles)
-        grid = table.grid
-        width = _grid_width(tbl, grid)
+        cell_blocks = [
+            TextBlock(clean_text(paragraph.text), paragraph.bold, True, paragraph.list_level)
+            for paragraphs in table.cell_paragraphs
+            for paragraph in paragraphs
+        ]
+        self.add_table(table.grid, _grid_width(tbl, table.grid), cell_blocks)
+        for nested in table.nested:
+            self._visit_table(nested)
+
+    # --- what every reader feeds in (the PDF reader too) ----------------------------------
+
+    def add_text(self, block: TextBlock) -> None:
+        """One paragraph of running text, in document order (empty ones are skipped)."""
+        if not block.text:
+            return
+        self._order += 1
+        self.blocks.append(block)
+        self.block_order.append(self._order)
+        self.text_since_table = True
+
+    def add_table(self, grid: Grid, width: int, cell_blocks: list[TextBlock]) -> None:
+        """One table: a task table (or its continuation), else a layout table read as text."""
+        self.tables_seen += 1
         layout = find_header(grid)
         continues = not self.text_since_table and self.layout is not None
         if layout is not None:
@@ -469,18 +494,9 @@ class _BodyReader:
         else:
             if _looks_like_task_rows(grid):
                 self.unrecognised_tables += 1
-            for paragraphs in table.cell_paragraphs:
-                for paragraph in paragraphs:
-                    text = clean_text(paragraph.text)
-                    if text:
-                        self._order += 1
-                        self.blocks.append(
-                            TextBlock(text, paragraph.bold, True, paragraph.list_level)
-                        )
-                        self.block_order.append(self._order)
+            for block in cell_blocks:
+                self.add_text(block)
             self.text_since_table = True
-        for nested in table.nested:
-            self._visit_table(nested)
 
     def _add_rows(self, grid: Grid, layout: TableLayout, *, skip_header: bool) -> None:
         before = len(self.builder.rows)

@@ -70,7 +70,7 @@ def _zip_without_office_parts() -> bytes:
 
 
 BAD_FILES = {
-    "pdf": ("ke-hoach.pdf", lambda: b"%PDF-1.4 ...", "không được hỗ trợ"),
+    "truncated pdf": ("ke-hoach.pdf", lambda: b"%PDF-1.4 ...", "chưa tải lên hết"),
     "legacy doc": (
         "ke-hoach.doc",
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
