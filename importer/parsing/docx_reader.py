@@ -533,7 +533,8 @@ class BodyReader:
                 message += " " + _appendix_message(appendix)
             if require_tasks:
                 raise ImportFileError(message)
-            warnings.append(message)
+            # First: a refusal names this cause, not a missing title (issue #13).
+            warnings.insert(0, message)
         else:
             if self.layout is not None and not self.builder.rows:
                 warnings.append(
