@@ -27,6 +27,7 @@ Scanned PDFs (pages with no text at all) are refused: there is no OCR here.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import time
@@ -162,6 +163,8 @@ class _PageTable:
     top: float
     bottom: float
     columns: tuple[float, ...]
+    left: float = 0.0
+    right: float = 0.0
     cell_blocks: list[TextBlock] = field(default_factory=list)
     # Per Slot (by id): where its last line ends and where its cell's text area ends, and how
     # wide its first word is, so that a row cut by a page break is joined like a wrapped line.
@@ -270,6 +273,8 @@ def _join_tables(first: _PageTable, second: _PageTable) -> _PageTable:
         top=first.top,
         bottom=second.bottom,
         columns=first.columns,
+        left=first.left,
+        right=first.right,
         cell_blocks=first.cell_blocks + second.cell_blocks,
         last_line_end={**first.last_line_end, **second.last_line_end},
         first_word={**first.first_word, **second.first_word},
@@ -398,6 +403,8 @@ def _tables(page: pdfium.PdfPage, height: float) -> list[tuple[_PageTable, list[
                     top=min(c[1] for c in table_cells),
                     bottom=max(c[3] for c in table_cells),
                     columns=columns,
+                    left=min(c[0] for c in table_cells),
+                    right=max(c[2] for c in table_cells),
                 ),
                 table_cells,
             )
@@ -450,49 +457,54 @@ def _boundaries(values: Iterator[float]) -> tuple[float, ...]:
 
 def _table_of(tables: list[tuple[_PageTable, list[_Cell]]], segment: _Segment) -> int | None:
     middle_x = (segment.x0 + segment.x1) / 2
-    for number, (table, cells) in enumerate(tables):
-        if table.top <= segment.middle <= table.bottom:
-            left = min(c[0] for c in cells)
-            right = max(c[2] for c in cells)
-            if left <= middle_x <= right:
-                return number
+    for number, (table, _cells) in enumerate(tables):
+        if table.top <= segment.middle <= table.bottom and table.left <= middle_x <= table.right:
+            return number
     return None
 
 
 def _fill(table: _PageTable, cells: list[_Cell], segments: list[_Segment]) -> _PageTable:
-    """Put the segments into the cells and lay the cells out as a merged-cell grid."""
+    """Lay the cells out as a merged-cell grid and put each text segment into its cell."""
     columns = table.columns
     rows = _boundaries(c[1] for c in cells)
-    texts: dict[_Cell, list[_Segment]] = {cell: [] for cell in cells}
-    # Smallest cells first: text goes to the innermost box, which is drawn last in the grid.
-    ordered = sorted(cells, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]))
-    for segment in segments:
-        middle_x = (segment.x0 + segment.x1) / 2
-        for cell in ordered:
-            if (
-                cell[0] - 1 <= middle_x <= cell[2] + 1
-                and cell[1] - 1 <= segment.middle <= cell[3] + 1
-            ):
-                texts[cell].append(segment)
+    # Largest cells first, so a smaller box drawn inside a merged one wins its grid positions.
+    ordered = sorted(cells, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]), reverse=True)
+    owner: list[list[_Cell | None]] = [[None] * len(columns) for _ in rows]
+    first_position: dict[_Cell, tuple[int, int]] = {}
+    for cell in ordered:
+        first_row, first_col = _index(rows, cell[1]), _index(columns, cell[0])
+        first_position[cell] = (first_row, first_col)
+        for r in range(first_row, len(rows)):
+            if rows[r] >= cell[3] - _SNAP:
                 break
-    grid: Grid = [[None] * len(columns) for _ in rows]
-    for cell in reversed(ordered):
+            for c in range(first_col, len(columns)):
+                if columns[c] >= cell[2] - _SNAP:
+                    break
+                owner[r][c] = cell
+    texts: dict[_Cell, list[_Segment]] = {cell: [] for cell in cells}
+    for segment in segments:
+        r = max(bisect.bisect_right(rows, segment.middle) - 1, 0)
+        c = max(bisect.bisect_right(columns, (segment.x0 + segment.x1) / 2) - 1, 0)
+        cell = owner[r][c]
+        if cell is not None:
+            texts[cell].append(segment)
+    slots: dict[_Cell, Slot] = {}
+    for cell in sorted(cells, key=lambda c: (c[1], c[0])):  # reading order for cell_blocks
         lines = _lines(texts[cell])
         text, bold = _cell_text(lines, right=cell[2])
-        slot = Slot(cell, text, bold)
+        slot = slots[cell] = Slot(cell, text, bold)
         if text:
             table.cell_blocks.append(TextBlock(text, bold, in_table=True))
             table.last_line_end[id(slot)] = (lines[-1].x1, cell[2] - _WRAP_SLACK)
             table.first_word[id(slot)] = lines[0].first_word_width()
-        first_row = _index(rows, cell[1])
-        first_col = _index(columns, cell[0])
-        for r, row_top in enumerate(rows[first_row:], start=first_row):
-            if row_top >= cell[3] - _SNAP:
-                break
-            for c, col_left in enumerate(columns[first_col:], start=first_col):
-                if col_left >= cell[2] - _SNAP:
-                    break
-                grid[r][c] = slot if r == first_row else Slot(cell, text, bold, continued=True)
+    grid: Grid = [[None] * len(columns) for _ in rows]
+    for r, row in enumerate(owner):
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            slot = slots[cell]
+            top_row = first_position[cell][0]
+            grid[r][c] = slot if r == top_row else Slot(cell, slot.text, slot.bold, True)
     _carry_merged_text(grid)
     table.grid = grid
     return table
