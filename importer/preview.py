@@ -34,6 +34,7 @@ from importer.parsing.document import (
     RawRow,
 )
 from importer.parsing.docx_reader import read_docx
+from importer.parsing.issuer import mismatches, read_issuer
 from importer.parsing.pdf_reader import read_pdf
 from importer.parsing.safety import (
     KIND_CSV,
@@ -291,6 +292,7 @@ def build_preview(
     kind, document = read_plan_file(data, filename=filename)
     warnings = list(document.warnings)
     metadata = _completed_metadata(document, filename=filename, year=year, warnings=warnings)
+    warnings.extend(_issuer_warnings(metadata, agency))
     directory = load_directory(agency)
     rows = _preview_rows(document.rows, directory=directory, year=metadata.year)
     budget = parse_budget_lines(document.budget_lines)
@@ -337,6 +339,23 @@ def _completed_metadata(
         metadata.title = _("Kế hoạch nhập từ tệp %(name)s") % {"name": PurePath(filename).stem}
         warnings.append(_("Không thấy tên kế hoạch trong tệp; vui lòng nhập tên kế hoạch."))
     return metadata
+
+
+def _issuer_warnings(metadata: PlanMetadata, agency: Agency) -> list[str]:
+    """A warning when the plan's header names another agency or province than `agency`."""
+    issuer = read_issuer(metadata)
+    found = mismatches(issuer, header_name=agency.header_name, place_name=agency.place_name)
+    if not found:
+        return []
+    written = " — ".join(part for part in (issuer.name, issuer.place) if part)
+    return [
+        _(
+            "Kế hoạch ghi cơ quan ban hành là “%(issuer)s”, khác với cơ quan đang nhập "
+            "(%(agency)s). Kiểm tra lại: nếu kế hoạch thuộc cơ quan khác, hãy bấm “Chọn tệp khác” "
+            "và tải lên lại với đúng cơ quan."
+        )
+        % {"issuer": written, "agency": agency.name}
+    ]
 
 
 def _area_leads(

@@ -48,6 +48,22 @@ _MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_RE = re.compile(r"^[-+•*–]?\s*(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
+# Lead-unit labels without the words "chủ trì" ("Đơn vị thực hiện: Văn phòng Sở"); labels
+# with "phối hợp" are coordinating ("Đơn vị phối hợp:", "Cơ quan phối hợp thực hiện:").
+_LEAD_LABELS = (
+    "đơn vị thực hiện",
+    "cơ quan thực hiện",
+    "đơn vị chịu trách nhiệm",
+    "cơ quan chịu trách nhiệm",
+    "trách nhiệm thực hiện",
+    "đơn vị tham mưu",
+    "cơ quan tham mưu",
+    "đơn vị đầu mối",
+    "cơ quan đầu mối",
+    "đầu mối thực hiện",
+    "đơn vị được giao",
+    "cơ quan được giao",
+)
 _FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+\S")
 _SIGNER_ROLE_WORDS = (
     "GIÁM ĐỐC",
@@ -115,10 +131,10 @@ def split_label(text: str) -> tuple[str, str] | None:
     if len(label.split()) > 8:
         return None
     value = match.group("value").strip()
-    if "chủ trì" in label:
-        return ROLE_LEAD, value
-    if "phối hợp" in label:
+    if "phối hợp" in label and "chủ trì" not in label:
         return ROLE_COORD, value
+    if "chủ trì" in label or label.startswith(_LEAD_LABELS):
+        return ROLE_LEAD, value
     if label.startswith(("thời gian", "thời hạn", "tiến độ")):
         return ROLE_DEADLINE, value
     if label.startswith(("kết quả", "sản phẩm", "yêu cầu", "dự kiến kết quả", "dự kiến sản phẩm")):
