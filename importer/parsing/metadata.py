@@ -232,12 +232,15 @@ def _find_title(blocks: Sequence[TextBlock], texts: list[str], meta: PlanMetadat
             continue
         rest = text[len(_TITLE_WORD) :].strip(" :-–")
         parts = [rest] if rest else []
-        for following in texts[index + 1 : index + 6]:
+        bold_title = blocks[index].bold
+        for offset, following in enumerate(texts[index + 1 : index + 6], start=index + 1):
             key = match_key(following)
             if not following:
                 if parts:
                     break
                 continue
+            if parts and _title_ended(blocks[offset], following, bold_title=bold_title):
+                break
             if (
                 key.startswith(_BASIS_START)
                 or _ROMAN_HEADING_RE.match(following)
@@ -250,6 +253,13 @@ def _find_title(blocks: Sequence[TextBlock], texts: list[str], meta: PlanMetadat
         meta.title = " ".join(part for part in parts if part)
         return index
     return None
+
+
+def _title_ended(block: TextBlock, text: str, *, bold_title: bool) -> bool:
+    """The paragraph after the title: plain text under a bold title, or a sentence."""
+    if bold_title and not block.bold:
+        return True
+    return len(text) > 250 or text.endswith((".", ":", ";"))
 
 
 def _set_place_date(meta: PlanMetadata, text: str, match: re.Match[str]) -> None:
