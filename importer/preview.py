@@ -106,6 +106,7 @@ class PreviewRow:
     change: str = ""  # on re-import: "added", "changed" or "unchanged"
     area_path: str = ""  # path of the top-level section the row belongs to ("" at top level)
     area_lead_id: int | None = None  # the lead chosen for its area, used when the row has none
+    title: str = ""  # a prose task's own heading; the task's content starts with it
 
     @property
     def needs_lead(self) -> bool:
@@ -137,7 +138,7 @@ class PreviewRow:
             "position": self.position,
             "is_section": self.is_section,
             "area_id": area_ids.get(self.area_code),
-            "content": self.content,
+            "content": f"{self.title}\n{self.content}" if self.title else self.content,
             "requirement": self.requirement,
             "notes": self.notes,
             "lead_text": self.lead_text,
@@ -411,7 +412,8 @@ def _preview_rows(
             is_heading=raw.is_heading,
             requirement=raw.requirement,
             notes="\n".join(raw.notes),
-            area_code=area_code_for(raw.area_hint),
+            # The lĩnh vực from the heading chain, else from the task's own heading.
+            area_code=area_code_for(raw.area_hint) or area_code_for(raw.title),
             lead_text=raw.lead_text,
             coordinating_text=raw.coordinating_text,
             lead=directory.resolve(raw.lead_text),
@@ -420,6 +422,7 @@ def _preview_rows(
             merged_rows=raw.merged_rows,
             source=raw.source,
             area_path=roots[raw.path] if parent else "",
+            title=raw.title,
         )
         row.warnings = _row_warnings(row)
         rows.append(row)

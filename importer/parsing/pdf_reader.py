@@ -485,9 +485,9 @@ def _fill(table: _PageTable, cells: list[_Cell], segments: list[_Segment]) -> _P
     for segment in segments:
         r = max(bisect.bisect_right(rows, segment.middle) - 1, 0)
         c = max(bisect.bisect_right(columns, (segment.x0 + segment.x1) / 2) - 1, 0)
-        cell = owner[r][c]
-        if cell is not None:
-            texts[cell].append(segment)
+        holder = owner[r][c]
+        if holder is not None:
+            texts[holder].append(segment)
     slots: dict[_Cell, Slot] = {}
     for cell in sorted(cells, key=lambda c: (c[1], c[0])):  # reading order for cell_blocks
         lines = _lines(texts[cell])
@@ -499,12 +499,12 @@ def _fill(table: _PageTable, cells: list[_Cell], segments: list[_Segment]) -> _P
             table.first_word[id(slot)] = lines[0].first_word_width()
     grid: Grid = [[None] * len(columns) for _ in rows]
     for r, row in enumerate(owner):
-        for c, cell in enumerate(row):
-            if cell is None:
+        for c, owned_by in enumerate(row):
+            if owned_by is None:
                 continue
-            slot = slots[cell]
-            top_row = first_position[cell][0]
-            grid[r][c] = slot if r == top_row else Slot(cell, slot.text, slot.bold, True)
+            slot = slots[owned_by]
+            top_row = first_position[owned_by][0]
+            grid[r][c] = slot if r == top_row else Slot(owned_by, slot.text, slot.bold, True)
     _carry_merged_text(grid)
     table.grid = grid
     return table
