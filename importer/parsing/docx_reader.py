@@ -39,6 +39,7 @@ from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from importer.parsing.assignment_sentences import read_assignment
 from importer.parsing.document import (
     SOURCE_PROSE,
     SOURCE_TABLE,
@@ -699,7 +700,12 @@ def _prose_tasks(blocks: list[TextBlock], orders: list[int]) -> tuple[list[RawRo
         if heading is None or (_roman_of(chain), heading.level) not in labelled_levels:
             continue
         add_sections(chain, heading, order)
-        add(order, _prose_row(heading, pending, chain))
+        row = _prose_row(heading, pending, chain)
+        # No label line, but a sentence may still name the units ("Giao X chủ trì, ...").
+        stated = next(filter(None, (read_assignment(text) for text in pending)), None)
+        if stated is not None:
+            row.lead_text, row.coordinating_text = stated.lead, stated.coordinating
+        add(order, row)
     items.sort(key=lambda item: (item[0], item[1]))
     return [row for _, _, row in items], [order for order, _, _ in items]
 

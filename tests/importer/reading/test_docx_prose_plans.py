@@ -84,3 +84,17 @@ def test_the_area_comes_from_the_heading_chain():
 def test_purposes_and_duties_are_not_tasks():
     contents = [row.content for row in read_docx(build_docx(*PLAN)).rows]
     assert not any("Khắc phục kịp thời" in text or "theo dõi, đôn đốc" in text for text in contents)
+
+
+def test_a_heading_without_labels_takes_the_units_its_sentence_names():
+    plan = [*PLAN[:18]]
+    plan[15] = P(
+        "- Giao Văn phòng Sở chủ trì, phối hợp với Phòng Hành chính tư pháp tham mưu công khai "
+        "đầy đủ thủ tục hành chính."
+    )
+    task = read_docx(build_docx(*plan, *PLAN[18:])).tasks[1]
+    assert (task.code, task.lead_text, task.coordinating_text) == (
+        "1.2",
+        "Văn phòng Sở",
+        "Phòng Hành chính tư pháp",
+    )
