@@ -67,6 +67,7 @@ shell: $(VENV)/.installed-run
 benchmark: $(VENV)/.installed-dev
 	$(PY) benchmarks/import_benchmark.py
 	$(PY) benchmarks/import_service_benchmark.py
+	$(PY) benchmarks/pdf_import_benchmark.py
 	$(PY) benchmarks/pages_benchmark.py $(BENCH_ARGS)
 	$(PY) benchmarks/dashboard_benchmark.py $(BENCH_ARGS)
 

@@ -29,8 +29,10 @@ class UploadForm(forms.Form):
 
     file = forms.FileField(
         label=_("Tệp kế hoạch"),
-        help_text=_("Văn bản Word (.docx), bảng tính Excel (.xlsx) hoặc tệp CSV."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.xlsx,.csv"}),
+        help_text=_(
+            "Văn bản Word (.docx, .doc), tệp PDF có lớp chữ, bảng tính Excel (.xlsx) hoặc tệp CSV."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.doc,.pdf,.xlsx,.csv"}),
     )
     agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Agency.objects.none())
 

@@ -59,6 +59,7 @@ class UnitChip:
 class RowView:
     code: str
     content: str
+    title: str
     indent_rem: float
     is_section: bool
     is_heading: bool
@@ -97,6 +98,7 @@ def row_view(row: PreviewRow, directory: UnitDirectory) -> RowView:
     return RowView(
         code=row.code,
         content=row.content,
+        title=row.title,
         indent_rem=min(row.depth, 4) * 1.0,
         is_section=row.is_section,
         is_heading=row.is_heading and not row.is_section,

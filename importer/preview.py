@@ -25,6 +25,7 @@ from importer.classify import area_code_for, plan_kind_for, title_key
 from importer.parsing.assignment import AreaLeadSuggestion, suggest_area_leads
 from importer.parsing.budget import BudgetParse, parse_budget_lines
 from importer.parsing.deadlines import Deadline, parse_deadline
+from importer.parsing.doc_converter import convert_doc_to_docx
 from importer.parsing.document import (
     SOURCE_NARRATIVE,
     ImportFileError,
@@ -33,7 +34,16 @@ from importer.parsing.document import (
     RawRow,
 )
 from importer.parsing.docx_reader import read_docx
-from importer.parsing.safety import KIND_CSV, KIND_DOCX, check_upload
+from importer.parsing.issuer import mismatches, read_issuer
+from importer.parsing.pdf_reader import read_pdf
+from importer.parsing.safety import (
+    KIND_CSV,
+    KIND_DOC,
+    KIND_DOCX,
+    KIND_PDF,
+    KIND_XLSX,
+    check_upload,
+)
 from importer.parsing.targets import Target, find_targets
 from importer.parsing.xlsx_reader import read_csv, read_xlsx
 from importer.staging import StagedUpload, max_upload_bytes, stage_upload
@@ -42,6 +52,8 @@ from organizations.models import Agency
 from plans.models import Plan
 from tasks.models import Area, AssignmentRole, Task
 
+# File kinds an upload may be: .doc is converted to .docx, PDF needs a text layer.
+KINDS = (KIND_DOCX, KIND_DOC, KIND_PDF, KIND_XLSX, KIND_CSV)
 _YEAR_IN_NAME_RE = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 # (unit id, AssignmentRole value, position): one TaskAssignment as plain data.
@@ -94,6 +106,7 @@ class PreviewRow:
     change: str = ""  # on re-import: "added", "changed" or "unchanged"
     area_path: str = ""  # path of the top-level section the row belongs to ("" at top level)
     area_lead_id: int | None = None  # the lead chosen for its area, used when the row has none
+    title: str = ""  # a prose task's own heading; the task's content starts with it
 
     @property
     def needs_lead(self) -> bool:
@@ -125,7 +138,7 @@ class PreviewRow:
             "position": self.position,
             "is_section": self.is_section,
             "area_id": area_ids.get(self.area_code),
-            "content": self.content,
+            "content": f"{self.title}\n{self.content}" if self.title else self.content,
             "requirement": self.requirement,
             "notes": self.notes,
             "lead_text": self.lead_text,
@@ -225,9 +238,13 @@ class ImportPreview:
 
 def read_plan_file(data: bytes, *, filename: str) -> tuple[str, ParsedDocument]:
     """Check and read an uploaded file; raise ImportFileError with a Vietnamese message."""
-    kind = check_upload(data, filename=filename, max_bytes=max_upload_bytes())
+    kind = check_upload(data, filename=filename, max_bytes=max_upload_bytes(), allowed=KINDS)
     if kind == KIND_DOCX:
         document = read_docx(data, require_tasks=False)
+    elif kind == KIND_DOC:
+        document = read_docx(convert_doc_to_docx(data), require_tasks=False)
+    elif kind == KIND_PDF:
+        document = read_pdf(data, require_tasks=False)
     elif kind == KIND_CSV:
         document = read_csv(data)
     else:
@@ -276,6 +293,7 @@ def build_preview(
     kind, document = read_plan_file(data, filename=filename)
     warnings = list(document.warnings)
     metadata = _completed_metadata(document, filename=filename, year=year, warnings=warnings)
+    warnings.extend(_issuer_warnings(metadata, agency))
     directory = load_directory(agency)
     rows = _preview_rows(document.rows, directory=directory, year=metadata.year)
     budget = parse_budget_lines(document.budget_lines)
@@ -322,6 +340,23 @@ def _completed_metadata(
         metadata.title = _("Kế hoạch nhập từ tệp %(name)s") % {"name": PurePath(filename).stem}
         warnings.append(_("Không thấy tên kế hoạch trong tệp; vui lòng nhập tên kế hoạch."))
     return metadata
+
+
+def _issuer_warnings(metadata: PlanMetadata, agency: Agency) -> list[str]:
+    """A warning when the plan's header names another agency or province than `agency`."""
+    issuer = read_issuer(metadata)
+    found = mismatches(issuer, header_name=agency.header_name, place_name=agency.place_name)
+    if not found:
+        return []
+    written = " — ".join(part for part in (issuer.name, issuer.place) if part)
+    return [
+        _(
+            "Kế hoạch ghi cơ quan ban hành là “%(issuer)s”, khác với cơ quan đang nhập "
+            "(%(agency)s). Kiểm tra lại: nếu kế hoạch thuộc cơ quan khác, hãy bấm “Chọn tệp khác” "
+            "và tải lên lại với đúng cơ quan."
+        )
+        % {"issuer": written, "agency": agency.name}
+    ]
 
 
 def _area_leads(
@@ -377,7 +412,8 @@ def _preview_rows(
             is_heading=raw.is_heading,
             requirement=raw.requirement,
             notes="\n".join(raw.notes),
-            area_code=area_code_for(raw.area_hint),
+            # The lĩnh vực from the heading chain, else from the task's own heading.
+            area_code=area_code_for(raw.area_hint) or area_code_for(raw.title),
             lead_text=raw.lead_text,
             coordinating_text=raw.coordinating_text,
             lead=directory.resolve(raw.lead_text),
@@ -386,6 +422,7 @@ def _preview_rows(
             merged_rows=raw.merged_rows,
             source=raw.source,
             area_path=roots[raw.path] if parent else "",
+            title=raw.title,
         )
         row.warnings = _row_warnings(row)
         rows.append(row)

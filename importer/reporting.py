@@ -11,6 +11,7 @@ from importer.apply import ImportResult
 from importer.parsing.deadlines import Deadline
 from importer.preview import ImportPreview, PreviewRow
 from importer.unit_lookup import UnitDirectory, UnitRef
+from tasks.models import Area
 
 
 def unit_labels(refs: list[UnitRef], directory: UnitDirectory) -> list[str]:
@@ -38,10 +39,12 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _row_data(row: PreviewRow, directory: UnitDirectory) -> dict[str, Any]:
+def _row_data(row: PreviewRow, directory: UnitDirectory, areas: dict[str, str]) -> dict[str, Any]:
     return {
         "code": row.code,
         "path": row.path,
+        "title": row.title,
+        "area": areas.get(row.area_code, ""),
         "content": row.content,
         "is_section": row.is_section,
         "lead": unit_labels(row.lead, directory),
@@ -57,6 +60,7 @@ def _row_data(row: PreviewRow, directory: UnitDirectory) -> dict[str, Any]:
 def preview_data(preview: ImportPreview) -> dict[str, Any]:
     """The import as one JSON-ready object (the shape `import_plan --json` prints)."""
     meta = preview.metadata
+    areas = dict(Area.objects.values_list("code", "name"))
     row_warnings = [
         f"{row.code or row.path}: {warning}" for row in preview.rows for warning in row.warnings
     ]
@@ -75,7 +79,7 @@ def preview_data(preview: ImportPreview) -> dict[str, Any]:
         },
         "sections": len(preview.sections),
         "tasks": len(preview.tasks),
-        "rows": [_row_data(row, preview.directory) for row in preview.rows],
+        "rows": [_row_data(row, preview.directory, areas) for row in preview.rows],
         "indicators": [
             {
                 "text": target.text,

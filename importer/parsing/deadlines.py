@@ -40,9 +40,10 @@ Rules, in the order they are applied:
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -149,7 +150,7 @@ _YEAR_RANGE_RE = re.compile(rf"(?<![\d/])({_YEAR})\s*(?:-|den|toi)\s*(?:nam\s*)?
 _EXPLICIT_YEAR_RE = re.compile(rf"(?:\bnam\s*|(?<![\d/.]))({_YEAR})(?![\d/])")
 _IMPLICIT_YEAR_RE = re.compile(r"\b(?:ca|trong|cuoi|suot|het)\s*nam\b(?!\s*\d)")
 _BEFORE_RE = re.compile(r"\btruoc\s*$")
-_FROM_RE = re.compile(r"\b(?:tu|bat\s*dau\s*tu|bat\s*dau)\s*$")
+_FROM_RE = re.compile(r"\b(?:tu|bat\s*dau\s*tu|bat\s*dau|ke\s*tu)\s*(?:ngay\s*)?$")
 
 _INVALID_WARNING = "Ngày hoặc kỳ không hợp lệ trong thời hạn: "
 
@@ -384,6 +385,9 @@ def parse_deadline(text: str, *, year: int | None = None) -> Deadline:
         return Deadline(text="", kind=DeadlineKind.UNKNOWN)
     key = match_key(original)
     key = _mask_document_references(key)
+    special = _reporting_day(original, key) or _multi_year(original, key, year)
+    if special is not None:
+        return special
 
     scans: list[_Scan] = []
     notes: list[str] = []
@@ -405,7 +409,60 @@ def parse_deadline(text: str, *, year: int | None = None) -> Deadline:
             in_event = False
         scans.append(scan)
     event_note = "; ".join(note for note in notes if note)
-    return _assemble(original, scans, event_note, year)
+    return _previous_year_start(_assemble(original, scans, event_note, year), key, year)
+
+
+# "Chậm nhất là ngày 20 của tháng cuối kỳ báo cáo": a due day in every reporting period.
+_REPORTING_DAY_RE = re.compile(
+    r"\bngay\s*(\d{1,2})\s*(?:cua\s*)?(?:thang\s*)?cuoi\s*(?:cua\s*)?(?:moi\s*)?ky\s*bao\s*cao"
+    r"|\bngay\s*(\d{1,2})\s*cua\s*thang\s*cuoi\s*(?:moi\s*)?ky"
+)
+# "Năm 2025 và các năm tiếp theo": the same task every year from then on.
+_MULTI_YEAR_RE = re.compile(rf"({_YEAR})\s*(?:va|,)\s*(?:cac|nhung)\s*nam\s*(?:tiep\s*theo|sau)")
+_PREVIOUS_YEAR_RE = re.compile(r"\bnam\s*truoc\s*(?:cua\s*)?ky\s*bao\s*cao\b")
+
+
+def _reporting_day(original: str, key: str) -> Deadline | None:
+    match = _REPORTING_DAY_RE.search(key)
+    if match is None:
+        return None
+    day = match.group(1) or match.group(2)
+    return Deadline(
+        text=original,
+        kind=DeadlineKind.RECURRING,
+        recurrence=(Recurrence.QUARTERLY,),
+        event_note=f"Ngày {int(day)} của tháng cuối mỗi kỳ báo cáo",
+    )
+
+
+def _multi_year(original: str, key: str, plan_year: int | None) -> Deadline | None:
+    match = _MULTI_YEAR_RE.search(key)
+    if match is None:
+        return None
+    first = int(match.group(1))
+    current = max(first, plan_year or first)
+    return Deadline(
+        text=original,
+        kind=DeadlineKind.RECURRING,
+        window_start=date(first, 1, 1),
+        due_date=date(current, 12, 31),
+        recurrence=(Recurrence.YEARLY,),
+        warnings=(
+            f"Nhiệm vụ nhiều năm (từ năm {first} và các năm tiếp theo): hạn được tính đến "
+            f"hết năm {current}, vui lòng kiểm tra.",
+        ),
+    )
+
+
+def _previous_year_start(deadline: Deadline, key: str, plan_year: int | None) -> Deadline:
+    """ "Từ ngày 15/12 năm trước kỳ báo cáo đến ngày 14/3": the window opens the year before."""
+    start, due = deadline.window_start, deadline.due_date
+    if plan_year is None or start is None or due is None or not _PREVIOUS_YEAR_RE.search(key):
+        return deadline
+    with contextlib.suppress(ValueError):
+        start = start.replace(year=plan_year - 1)
+        due = due.replace(year=plan_year)
+    return replace(deadline, window_start=start, due_date=due)
 
 
 def _mask_document_references(key: str) -> str:

@@ -50,6 +50,7 @@ class RawRow:
     path: str = ""
     parent_path: str | None = None
     merged_rows: int = 0
+    title: str = ""  # a prose task's own heading ("Công tác chỉ đạo, điều hành CCHC")
 
     @property
     def is_task(self) -> bool:

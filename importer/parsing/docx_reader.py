@@ -39,6 +39,7 @@ from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from importer.parsing.assignment_sentences import read_assignment
 from importer.parsing.document import (
     SOURCE_PROSE,
     SOURCE_TABLE,
@@ -47,6 +48,7 @@ from importer.parsing.document import (
     RawRow,
     TextBlock,
     clean_text,
+    match_key,
 )
 from importer.parsing.metadata import (
     Heading,
@@ -128,7 +130,7 @@ def read_docx(data: bytes | BinaryIO, *, require_tasks: bool = True) -> ParsedDo
         raise ImportFileError(
             "Không mở được tệp Word: tệp bị hỏng hoặc không đúng định dạng .docx."
         ) from exc
-    reader = _BodyReader(_Styles(document.styles.element))
+    reader = BodyReader(_Styles(document.styles.element))
     reader.read(document.element.body)
     return reader.result(require_tasks=require_tasks)
 
@@ -403,11 +405,18 @@ class _ProseState:
     labels: dict[str, str] | None = None
     open_role: str | None = None
     order: int = 0
+    pending_order: int = 0
 
 
-class _BodyReader:
-    def __init__(self, styles: _Styles) -> None:
-        self.styles = styles
+class BodyReader:
+    """Assembles a ParsedDocument from paragraphs and table grids fed in document order.
+
+    The .docx walk below feeds it from the lxml tree; `pdf_reader` feeds it from page text
+    and ruled tables, so both formats share the task-table, prose and narrative rules.
+    """
+
+    def __init__(self, styles: _Styles | None = None) -> None:
+        self.styles = styles or _Styles(etree.Element(W_STYLE))
         self.blocks: list[TextBlock] = []
         self.block_order: list[int] = []
         self.builder = TaskListBuilder(SOURCE_TABLE)
@@ -428,12 +437,11 @@ class _BodyReader:
         tag = element.tag
         if tag == W_P:
             paragraph = _paragraph(element, self.styles)
-            text = clean_text(paragraph.text)
-            if text:
-                self._order += 1
-                self.blocks.append(TextBlock(text, paragraph.bold, in_table, paragraph.list_level))
-                self.block_order.append(self._order)
-                self.text_since_table = True
+            self.add_text(
+                TextBlock(
+                    clean_text(paragraph.text), paragraph.bold, in_table, paragraph.list_level
+                )
+            )
         elif tag == W_TBL:
             self._visit_table(element)
         elif tag == W_SDT:
@@ -451,10 +459,30 @@ class _BodyReader:
                 self._visit(child, in_table=in_table)
 
     def _visit_table(self, tbl: etree._Element) -> None:
-        self.tables_seen += 1
         table = _build_table(tbl, self.styles)
-        grid = table.grid
-        width = _grid_width(tbl, grid)
+        cell_blocks = [
+            TextBlock(clean_text(paragraph.text), paragraph.bold, True, paragraph.list_level)
+            for paragraphs in table.cell_paragraphs
+            for paragraph in paragraphs
+        ]
+        self.add_table(table.grid, _grid_width(tbl, table.grid), cell_blocks)
+        for nested in table.nested:
+            self._visit_table(nested)
+
+    # --- what every reader feeds in (the PDF reader too) ----------------------------------
+
+    def add_text(self, block: TextBlock) -> None:
+        """One paragraph of running text, in document order (empty ones are skipped)."""
+        if not block.text:
+            return
+        self._order += 1
+        self.blocks.append(block)
+        self.block_order.append(self._order)
+        self.text_since_table = True
+
+    def add_table(self, grid: Grid, width: int, cell_blocks: list[TextBlock]) -> None:
+        """One table: a task table (or its continuation), else a layout table read as text."""
+        self.tables_seen += 1
         layout = find_header(grid)
         continues = not self.text_since_table and self.layout is not None
         if layout is not None:
@@ -469,18 +497,9 @@ class _BodyReader:
         else:
             if _looks_like_task_rows(grid):
                 self.unrecognised_tables += 1
-            for paragraphs in table.cell_paragraphs:
-                for paragraph in paragraphs:
-                    text = clean_text(paragraph.text)
-                    if text:
-                        self._order += 1
-                        self.blocks.append(
-                            TextBlock(text, paragraph.bold, True, paragraph.list_level)
-                        )
-                        self.block_order.append(self._order)
+            for block in cell_blocks:
+                self.add_text(block)
             self.text_since_table = True
-        for nested in table.nested:
-            self._visit_table(nested)
 
     def _add_rows(self, grid: Grid, layout: TableLayout, *, skip_header: bool) -> None:
         before = len(self.builder.rows)
@@ -517,7 +536,8 @@ class _BodyReader:
                 message += " " + _appendix_message(appendix)
             if require_tasks:
                 raise ImportFileError(message)
-            warnings.append(message)
+            # First: a refusal names this cause, not a missing title (issue #13).
+            warnings.insert(0, message)
         else:
             if self.layout is not None and not self.builder.rows:
                 warnings.append(
@@ -585,32 +605,62 @@ _LABEL_ATTRS = {
 
 
 def _prose_tasks(blocks: list[TextBlock], orders: list[int]) -> tuple[list[RawRow], list[int]]:
-    """Tasks written as paragraphs followed by "Đơn vị chủ trì thực hiện: ..." labels."""
+    """Tasks written as headings and paragraphs followed by "Đơn vị chủ trì: ..." labels.
+
+    A task's numbered heading is its title ("2.1. Công tác chỉ đạo, điều hành CCHC") unless
+    it is a generic one ("1.2. Nhiệm vụ"); the numbered headings above it become section rows,
+    so the preview shows the plan's structure. A numbered heading with paragraphs but no
+    label line is kept as a task without units (flagged in the preview) when a sibling
+    heading at its level in the same part of the plan carries labels: that is a task whose
+    units the plan forgot, not an introduction.
+    """
     if not any(split_label(block.text) for block in blocks):
         return [], []
     indexed = join_wrapped_indexed(blocks)
     joined = [block for _, block in indexed]
     joined_orders = [orders[first] for first, _ in indexed]
-    rows: list[RawRow] = []
-    row_orders: list[int] = []
+    items: list[tuple[int, int, RawRow]] = []  # (order, sequence, row)
+    sections: set[int] = set()  # ids of the headings already added as section rows
+    heading_order: dict[int, int] = {}
+    labelled_levels: set[tuple[str, int]] = set()
+    unlabelled: list[tuple[int, list[Heading], list[str]]] = []
     state = _ProseState()
+
+    def add(order: int, row: RawRow) -> None:
+        items.append((order, len(items), row))
+
+    def add_sections(chain: list[Heading], below: Heading | None, order: int) -> None:
+        for heading in chain:
+            if heading is below or not heading.code or id(heading) in sections:
+                continue
+            if below is not None and heading.level >= below.level:
+                continue
+            sections.add(id(heading))
+            add(heading_order.get(id(heading), order), _section_row(heading))
 
     def emit() -> None:
         labels = state.labels or {}
         if labels.get(ROLE_LEAD) or labels.get(ROLE_COORD):
             heading = _nearest_numbered(state.headings)
-            content = "\n".join(state.pending) or (heading.title if heading else "")
-            row = RawRow(
-                code=heading.code if heading else "",
-                content=content,
-                source=SOURCE_PROSE,
-                area_hint=_area_of(state.headings),
-            )
+            add_sections(state.headings, heading, state.order)
+            row = _prose_row(heading, state.pending, state.headings)
             for role, value in labels.items():
                 setattr(row, _LABEL_ATTRS[role], value)
-            rows.append(row)
-            row_orders.append(state.order)
+            add(state.order, row)
+            if heading is not None:
+                labelled_levels.add((_roman_of(state.headings), heading.level))
         state.labels, state.open_role, state.pending = None, None, []
+
+    def leave_heading() -> None:
+        heading = _nearest_numbered(state.headings)
+        if (
+            state.labels is None
+            and state.pending
+            and heading is not None
+            and heading.level > 0
+            and not match_key(heading.title).startswith(_NOT_TASK_HEADINGS)
+        ):
+            unlabelled.append((state.pending_order, list(state.headings), list(state.pending)))
 
     for index, block in enumerate(joined):
         if block.in_table:
@@ -634,13 +684,72 @@ def _prose_tasks(blocks: list[TextBlock], orders: list[int]) -> tuple[list[RawRo
                 continue
             emit()
         if heading is not None:
+            leave_heading()
+            heading_order[id(heading)] = joined_orders[index]
             state.headings = [h for h in state.headings if h.level < heading.level] + [heading]
             state.pending = []
             continue
+        if not state.pending:
+            state.pending_order = joined_orders[index]
         state.pending.append(text)
     if state.labels is not None:
         emit()
-    return rows, row_orders
+    leave_heading()
+    for order, chain, pending in unlabelled:
+        heading = _nearest_numbered(chain)
+        if heading is None or (_roman_of(chain), heading.level) not in labelled_levels:
+            continue
+        add_sections(chain, heading, order)
+        row = _prose_row(heading, pending, chain)
+        # No label line, but a sentence may still name the units ("Giao X chủ trì, ...").
+        stated = next(filter(None, (read_assignment(text) for text in pending)), None)
+        if stated is not None:
+            row.lead_text, row.coordinating_text = stated.lead, stated.coordinating
+        add(order, row)
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [row for _, _, row in items], [order for order, _, _ in items]
+
+
+# Headings whose paragraphs are never tasks: targets, purposes, requirements.
+_NOT_TASK_HEADINGS = ("mục tiêu", "chỉ tiêu", "mục đích", "yêu cầu", "kết quả", "căn cứ")
+# Headings that name a part of a plan, not a task ("1.2. Nhiệm vụ", "2. Giải pháp").
+_GENERIC_HEADINGS = (
+    "nhiệm vụ",
+    "nhiệm vụ cụ thể",
+    "nhiệm vụ trọng tâm",
+    "nhiệm vụ, giải pháp",
+    "giải pháp",
+    "mục tiêu",
+    "nội dung",
+    "nội dung thực hiện",
+)
+
+
+def _prose_row(heading: Heading | None, pending: list[str], chain: list[Heading]) -> RawRow:
+    title = heading.title if heading else ""
+    if title and match_key(title).strip(" .:") in _GENERIC_HEADINGS:
+        title = ""
+    return RawRow(
+        code=heading.code if heading else "",
+        content="\n".join(pending) or (heading.title if heading else ""),
+        title=title if pending else "",
+        source=SOURCE_PROSE,
+        area_hint=_area_of(chain),
+    )
+
+
+def _section_row(heading: Heading) -> RawRow:
+    return RawRow(
+        code=heading.code,
+        content=heading.title,
+        is_heading=True,
+        source=SOURCE_PROSE,
+        area_hint=heading.title,
+    )
+
+
+def _roman_of(chain: list[Heading]) -> str:
+    return next((heading.code for heading in chain if heading.level == 0), "")
 
 
 def _is_value_line(text: str, joined: list[TextBlock], index: int) -> bool:

@@ -48,6 +48,22 @@ _MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_RE = re.compile(r"^[-+•*–]?\s*(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
+# Lead-unit labels without the words "chủ trì" ("Đơn vị thực hiện: Văn phòng Sở"); labels
+# with "phối hợp" are coordinating ("Đơn vị phối hợp:", "Cơ quan phối hợp thực hiện:").
+_LEAD_LABELS = (
+    "đơn vị thực hiện",
+    "cơ quan thực hiện",
+    "đơn vị chịu trách nhiệm",
+    "cơ quan chịu trách nhiệm",
+    "trách nhiệm thực hiện",
+    "đơn vị tham mưu",
+    "cơ quan tham mưu",
+    "đơn vị đầu mối",
+    "cơ quan đầu mối",
+    "đầu mối thực hiện",
+    "đơn vị được giao",
+    "cơ quan được giao",
+)
 _FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+\S")
 _SIGNER_ROLE_WORDS = (
     "GIÁM ĐỐC",
@@ -115,10 +131,10 @@ def split_label(text: str) -> tuple[str, str] | None:
     if len(label.split()) > 8:
         return None
     value = match.group("value").strip()
-    if "chủ trì" in label:
-        return ROLE_LEAD, value
-    if "phối hợp" in label:
+    if "phối hợp" in label and "chủ trì" not in label:
         return ROLE_COORD, value
+    if "chủ trì" in label or label.startswith(_LEAD_LABELS):
+        return ROLE_LEAD, value
     if label.startswith(("thời gian", "thời hạn", "tiến độ")):
         return ROLE_DEADLINE, value
     if label.startswith(("kết quả", "sản phẩm", "yêu cầu", "dự kiến kết quả", "dự kiến sản phẩm")):
@@ -216,12 +232,15 @@ def _find_title(blocks: Sequence[TextBlock], texts: list[str], meta: PlanMetadat
             continue
         rest = text[len(_TITLE_WORD) :].strip(" :-–")
         parts = [rest] if rest else []
-        for following in texts[index + 1 : index + 6]:
+        bold_title = blocks[index].bold
+        for offset, following in enumerate(texts[index + 1 : index + 6], start=index + 1):
             key = match_key(following)
             if not following:
                 if parts:
                     break
                 continue
+            if parts and _title_ended(blocks[offset], following, bold_title=bold_title):
+                break
             if (
                 key.startswith(_BASIS_START)
                 or _ROMAN_HEADING_RE.match(following)
@@ -234,6 +253,13 @@ def _find_title(blocks: Sequence[TextBlock], texts: list[str], meta: PlanMetadat
         meta.title = " ".join(part for part in parts if part)
         return index
     return None
+
+
+def _title_ended(block: TextBlock, text: str, *, bold_title: bool) -> bool:
+    """The paragraph after the title: plain text under a bold title, or a sentence."""
+    if bold_title and not block.bold:
+        return True
+    return len(text) > 250 or text.endswith((".", ":", ";"))
 
 
 def _set_place_date(meta: PlanMetadata, text: str, match: re.Match[str]) -> None:

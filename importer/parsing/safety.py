@@ -19,9 +19,11 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from typing import BinaryIO
 from xml.etree.ElementTree import ParseError
 
+import pypdfium2 as pdfium
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml import ElementTree as SafeElementTree
 from defusedxml.ElementTree import DefusedXMLParser
@@ -31,6 +33,8 @@ from importer.parsing.document import ImportFileError
 KIND_DOCX = "docx"
 KIND_XLSX = "xlsx"
 KIND_CSV = "csv"
+KIND_DOC = "doc"
+KIND_PDF = "pdf"
 
 DEFAULT_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 DEFAULT_MAX_MEMBERS = 2000
@@ -39,6 +43,11 @@ DEFAULT_MAX_MEMBERS = 2000
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
 PROLOGUE_SCAN_BYTES = 64 * 1024
+# A plan and its appendix run to 10-150 pages; a portal's scanned annex is refused anyway.
+DEFAULT_MAX_PDF_PAGES = 500
+# Reading a page takes milliseconds; a page that takes far longer is a hostile file.
+PDF_TIME_LIMIT_SECONDS = 30.0
+PDF_SIGNATURE = b"%PDF-"
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -48,6 +57,8 @@ _KIND_LABELS = {
     KIND_DOCX: "văn bản Word (.docx)",
     KIND_XLSX: "bảng tính Excel (.xlsx)",
     KIND_CSV: "tệp CSV",
+    KIND_DOC: "văn bản Word 97-2003 (.doc)",
+    KIND_PDF: "tệp PDF",
 }
 _LEGACY = {
     "doc": "Tệp .doc (Word 97-2003) không được hỗ trợ. Vui lòng mở tệp bằng Word và "
@@ -95,8 +106,24 @@ def check_upload(
     allowed_text = ", ".join(f".{kind}" for kind in allowed)
 
     if raw.startswith(OLE2_SIGNATURE):
+        if extension == KIND_DOC and KIND_DOC in allowed and not _ole2_encrypted(raw):
+            if "WordDocument".encode("utf-16-le") not in raw:
+                raise ImportFileError(
+                    "Tệp bị hỏng hoặc không phải văn bản Word 97-2003 (.doc) thật. Vui lòng mở "
+                    "tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên."
+                )
+            return KIND_DOC  # converted to .docx, which then passes these checks too
         raise ImportFileError(_ole2_message(raw, extension))
-    if extension in _LEGACY:
+    is_pdf = raw[:1024].lstrip().startswith(PDF_SIGNATURE)
+    if KIND_PDF in allowed and (is_pdf or extension == KIND_PDF):
+        if extension != KIND_PDF:
+            raise ImportFileError(
+                f"Phần mở rộng .{extension} không khớp với nội dung tệp (tệp PDF). "
+                "Vui lòng kiểm tra lại tệp trước khi tải lên."
+            )
+        inspect_pdf(raw, max_uncompressed_bytes=max_uncompressed_bytes)
+        return KIND_PDF
+    if extension in _LEGACY and extension not in allowed:
         raise ImportFileError(_LEGACY[extension])
     if extension not in allowed:
         shown = f".{extension}" if extension else "không có phần mở rộng"
@@ -117,7 +144,7 @@ def check_upload(
             raise ImportFileError(f"Chỉ nhận tệp {allowed_text}.")
         return kind
 
-    if extension in (KIND_DOCX, KIND_XLSX):
+    if extension in (KIND_DOCX, KIND_XLSX, KIND_DOC):
         raise ImportFileError(
             f"Tệp bị hỏng hoặc không phải {_KIND_LABELS[extension]} thật "
             "(đổi phần mở rộng không đổi được định dạng). Vui lòng mở bằng Word/Excel và "
@@ -169,6 +196,84 @@ def inspect_ooxml(
             if info.filename.endswith((".xml", ".rels", ".vml")):
                 _refuse_dtd(archive, info)
     return kind
+
+
+def inspect_pdf(
+    raw: bytes,
+    *,
+    max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    max_pages: int = DEFAULT_MAX_PDF_PAGES,
+) -> int:
+    """Check a PDF before any page is parsed; return its page count.
+
+    Every Flate stream is inflated with a running budget (a few MB at a time, never more
+    than the budget in total), so a decompression bomb is refused after at most
+    `max_uncompressed_bytes` of work instead of when the reader has exhausted memory.
+    """
+    if not raw[:1024].lstrip().startswith(PDF_SIGNATURE):
+        raise ImportFileError(
+            "Tệp không phải tệp PDF thật (đổi phần mở rộng không đổi được định dạng)."
+        )
+    if b"%%EOF" not in raw[-2048:]:
+        raise ImportFileError(
+            "Tệp PDF bị hỏng hoặc chưa tải lên hết (thiếu phần kết thúc tệp). Vui lòng tải "
+            "lại tệp gốc."
+        )
+    _inflate_streams(raw, max_uncompressed_bytes)
+    document = open_pdf(raw)
+    try:
+        pages = len(document)
+    finally:
+        document.close()
+    if pages == 0:
+        raise ImportFileError("Tệp PDF không có trang nào.")
+    if pages > max_pages:
+        raise ImportFileError(
+            f"Tệp PDF có {pages} trang, vượt quá giới hạn {max_pages} trang. Vui lòng chỉ "
+            "tải lên kế hoạch và phụ lục nhiệm vụ."
+        )
+    return pages
+
+
+def open_pdf(raw: bytes) -> pdfium.PdfDocument:
+    """Open a PDF with PDFium; a password or a broken file is an ImportFileError."""
+    try:
+        return pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).casefold():
+            raise ImportFileError(_PASSWORD_MESSAGE) from exc
+        raise ImportFileError(
+            "Tệp PDF bị hỏng, không mở được. Vui lòng xuất lại tệp PDF hoặc tải lên bản Word."
+        ) from exc
+
+
+_STREAM_RE = re.compile(rb"stream\r?\n")
+_INFLATE_CHUNK = 4 * 1024 * 1024
+
+
+def _inflate_streams(raw: bytes, budget: int) -> None:
+    total = 0
+    for match in _STREAM_RE.finditer(raw):
+        start = match.end()
+        if raw[start : start + 1] != b"\x78":  # not a zlib (Flate) stream
+            continue
+        end = raw.find(b"endstream", start)
+        compressed = raw[start : end if end >= 0 else len(raw)]
+        inflater = zlib.decompressobj()
+        size = 0
+        chunk = inflater.decompress(compressed, _INFLATE_CHUNK)
+        while chunk:
+            size += len(chunk)
+            if total + size > budget:
+                raise _bomb_error(
+                    f"khi giải nén lên tới hơn {_format_mb(budget)} MB "
+                    f"(tối đa {_format_mb(budget)} MB)"
+                )
+            chunk = inflater.decompress(inflater.unconsumed_tail, _INFLATE_CHUNK)
+        ratio = size / max(len(compressed), 1)
+        if size >= RATIO_CHECK_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
+            raise _bomb_error(f"có tỉ lệ nén bất thường ({ratio:.0f} lần)")
+        total += size
 
 
 def decode_csv_bytes(raw: bytes) -> tuple[str, list[str]]:
@@ -259,8 +364,14 @@ def _refuse_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     raise _xml_trick_error()
 
 
+def _ole2_encrypted(raw: bytes) -> bool:
+    return (
+        "EncryptedPackage".encode("utf-16-le") in raw or "EncryptionInfo".encode("utf-16-le") in raw
+    )
+
+
 def _ole2_message(raw: bytes, extension: str) -> str:
-    if "EncryptedPackage".encode("utf-16-le") in raw or "EncryptionInfo".encode("utf-16-le") in raw:
+    if _ole2_encrypted(raw):
         return _PASSWORD_MESSAGE
     if extension in _LEGACY:
         return _LEGACY[extension]

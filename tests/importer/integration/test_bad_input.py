@@ -21,6 +21,13 @@ from importer.staging import staging_dir
 from plans.models import Plan
 from tasks.models import Task
 from tests.importer.integration.conftest import CCHC, sample, snapshot
+from tests.importer.pdf_builders import (
+    build_pdf,
+    encrypted_pdf,
+    flate_bomb,
+    image_page,
+    text_page,
+)
 from tests.importer.reading.docx_builders import P, T, build_docx, replace_part, task_row
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +77,25 @@ def _zip_without_office_parts() -> bytes:
 
 
 BAD_FILES = {
-    "pdf": ("ke-hoach.pdf", lambda: b"%PDF-1.4 ...", "không được hỗ trợ"),
+    "truncated pdf": ("ke-hoach.pdf", lambda: b"%PDF-1.4 ...", "chưa tải lên hết"),
+    "pdf cut in half": (
+        "ke-hoach.pdf",
+        lambda: build_pdf([text_page("KE HOACH")] * 3)[:400],
+        "chưa tải lên hết",
+    ),
+    "encrypted pdf": ("ke-hoach.pdf", encrypted_pdf, "mật khẩu"),
+    "scanned pdf": ("ke-hoach.pdf", lambda: build_pdf([image_page()] * 2), "không có lớp chữ"),
+    "pdf bomb": (
+        "ke-hoach.pdf",
+        lambda: build_pdf([image_page()], image=flate_bomb(300)),
+        "bom nén",
+    ),
+    "pdf without tasks": (
+        "ke-hoach.pdf",
+        lambda: build_pdf([text_page("Thong bao", "Mot van ban khong co nhiem vu.")]),
+        "Không tìm thấy bảng nhiệm vụ",
+    ),
+    "pdf named docx": ("ke-hoach.docx", lambda: build_pdf([text_page("A")]), "không khớp"),
     "legacy doc": (
         "ke-hoach.doc",
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),

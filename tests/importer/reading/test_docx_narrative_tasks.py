@@ -114,7 +114,11 @@ def test_labelled_prose_wins_over_bullets():
         P("2.2. Nhiệm vụ"),
         P("- Việc không có nhãn."),
     )
-    assert [row.source for row in doc.rows] == ["prose"]
+    # The unlabelled sibling is a prose task without units (issue #13), not a narrative bullet.
+    assert [(row.source, row.code, row.lead_text) for row in doc.rows] == [
+        ("prose", "1.2", "Văn phòng Sở"),
+        ("prose", "2.2", ""),
+    ]
     assert not any("không ghi đơn vị chủ trì" in warning for warning in doc.warnings)
 
 

@@ -51,8 +51,14 @@ BODY = [
 
 def test_labelled_blocks_become_prose_tasks():
     doc = read_docx(build_docx(*BODY))
-    assert [row.source for row in doc.rows] == ["prose"] * 4
-    first, second, third, fourth = doc.rows
+    assert [row.source for row in doc.rows] == ["prose"] * 7
+    # The numbered headings above the tasks are sections (issue #13: the preview showed 0).
+    assert [(row.code, row.content) for row in doc.sections] == [
+        ("II", "MỤC TIÊU, NHIỆM VỤ CỤ THỂ"),
+        ("1", "Cải cách thể chế"),
+        ("2", "Cải cách thủ tục hành chính (TTHC)"),
+    ]
+    first, second, third, fourth = doc.tasks
     assert first.code == "1.2"
     assert first.content == (
         "- Tham mưu xây dựng, ban hành các VBQPPL thuộc lĩnh vực quản lý của ngành theo quy "
@@ -78,8 +84,8 @@ def test_labelled_blocks_become_prose_tasks():
     assert (fourth.code, fourth.content) == ("2.3", "Báo cáo định kỳ công tác kiểm soát TTHC")
     assert fourth.deadline_text == "Định kỳ hằng quý"
 
-    assert [row.path for row in doc.rows] == ["1.2", "2.2", "2.2~2", "2.3"]
-    assert [row.position for row in doc.rows] == [0, 1, 2, 3]
+    assert [row.path for row in doc.tasks] == ["II/1.2", "II/2.2", "II/2.2~2", "II/2.3"]
+    assert [row.position for row in doc.rows] == list(range(7))
 
 
 def test_targets_are_read_around_prose_tasks():
