@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "audit",
     "reminders",
     "dashboard",
+    "reports",
     "accounts",
     "axes",
     "csp",

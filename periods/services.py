@@ -108,4 +108,10 @@ def reopen_period(
     period.reopened_until = until
     period._history_user = user
     period.save(update_fields=["reopened_until"])
+    if until is None:
+        # Locking again refreshes the report's frozen data (earlier snapshots are kept).
+        # Imported here: reports sits above periods; this is the one call up, by design.
+        from reports.services import freeze_on_lock
+
+        freeze_on_lock(period=period, user=user, on=day)
     return period
