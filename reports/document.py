@@ -245,8 +245,11 @@ def _rule(container, *, width_mm: float, column_mm: float) -> None:
     being empty, the text above keeps the column's whole width.
     """
     paragraph = _tight(container.add_paragraph())
-    paragraph.paragraph_format.line_spacing = Pt(2)
-    paragraph.paragraph_format.space_before = Pt(2)
+    mark = OxmlElement("w:rPr")  # the empty paragraph's height is its mark's: 2 pt
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "4")
+    mark.append(size)
+    paragraph._p.get_or_add_pPr().insert_element_before(mark, "w:sectPr", "w:pPrChange")
     indent = max(0.0, (column_mm - width_mm) / 2)
     paragraph.paragraph_format.left_indent = Mm(indent)
     paragraph.paragraph_format.right_indent = Mm(indent)
