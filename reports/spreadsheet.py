@@ -113,8 +113,8 @@ def _sheet(book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Se
     sheet.append([escape_cell(header) for header in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
+    for number, row in enumerate(rows, start=2):
         sheet.append([escape_cell(value) for value in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "DD/MM/YYYY"
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, dt.date):
+                sheet.cell(row=number, column=column).number_format = "DD/MM/YYYY"
