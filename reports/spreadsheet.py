@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from common.spreadsheets import escape_cell
@@ -114,7 +115,14 @@ def _sheet(book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Se
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for number, row in enumerate(rows, start=2):
-        sheet.append([escape_cell(value) for value in row])
+        sheet.append([_cell(value) for value in row])
         for column, value in enumerate(row, start=1):
             if isinstance(value, dt.date):
                 sheet.cell(row=number, column=column).number_format = "DD/MM/YYYY"
+
+
+def _cell(value):
+    """Formula-safe, without the control characters a spreadsheet cannot hold."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return escape_cell(value)

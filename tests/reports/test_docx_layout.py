@@ -169,3 +169,34 @@ def test_no_template_tags_and_text_in_nfc(document):
     assert not re.search(r"\{\{|\{%|%\}|\}\}", text)
     assert unicodedata.is_normalized("NFC", text)
     assert "Cải cách thủ tục hành chính" in text
+
+
+def test_markup_and_control_characters_in_units_text_are_written_as_text(known):
+    from tasks.models import TaskProgress
+
+    TaskProgress.objects.filter(task=known.tasks["T1"], period=known.q1).update(
+        result="Đã ban hành <b>Kế hoạch</b> & gửi\x0b các phòng"
+    )
+    with time_machine.travel(AFTER_CUTOFF, tick=False):
+        built = build_report(period=known.q1, on=AFTER_CUTOFF.date())
+    text = _all_text(Document(io.BytesIO(built.docx)))
+    assert "“Đã ban hành <b>Kế hoạch</b> & gửi các phòng”" in text
+
+
+def test_the_spreadsheet_is_formula_safe(known):
+    from openpyxl import load_workbook
+
+    from tasks.models import TaskProgress
+
+    TaskProgress.objects.filter(task=known.tasks["T1"], period=known.q1).update(
+        result='=HYPERLINK("http://x")\x0b'
+    )
+    with time_machine.travel(AFTER_CUTOFF, tick=False):
+        built = build_report(period=known.q1, on=AFTER_CUTOFF.date())
+    book = load_workbook(io.BytesIO(built.xlsx))
+    assert book.sheetnames == ["Tổng hợp", "Nhiệm vụ", "Chỉ tiêu", "Kinh phí"]
+    tasks = book["Nhiệm vụ"]
+    assert tasks.cell(row=2, column=12).value == '\'=HYPERLINK("http://x")'
+    assert tasks.cell(row=2, column=7).number_format == "DD/MM/YYYY"
+    budget = [row for row in book["Kinh phí"].iter_rows(values_only=True)]
+    assert budget[-1] == (None, "Tổng cộng", 4_415_800_000, 10_000_000)  # "" is an empty cell
