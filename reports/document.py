@@ -86,9 +86,10 @@ def render_docx(content: ReportContent, *, header: ReportHeader, created: dt.dat
     _page_numbers(section)
     _header_table(document, header, content.issued_on)
     _title(document, content)
-    for paragraph in content.body:
-        _body(document, paragraph.text, bold=paragraph.heading, italic=paragraph.italic)
-    _body(document, content.closing)
+    _bodies(
+        document,
+        [(p.text, p.heading, p.italic) for p in content.body] + [(content.closing, False, False)],
+    )
     _closing_table(document, header)
     for appendix in content.appendices:
         _appendix(document, appendix, header=header, issued_on=content.issued_on)
@@ -264,14 +265,21 @@ def _rule(container, *, width_mm: float, column_mm: float) -> None:
 
 
 def _body(document, text: str, *, bold: bool = False, italic: bool = False) -> None:
-    """A justified body paragraph, written as XML in one parse (a report has hundreds)."""
-    paragraph = (
-        f"<w:p {nsdecls('w')}><w:pPr>"
+    _bodies(document, [(text, bold, italic)])
+
+
+def _bodies(document, paragraphs: list[tuple[str, bool, bool]]) -> None:
+    """Justified body paragraphs, written as XML and parsed at once (a report has hundreds)."""
+    spacing = (
         f'<w:spacing w:before="0" w:after="{SPACE_AFTER_TWIPS}" w:line="276" w:lineRule="auto"/>'
-        f'<w:ind w:firstLine="{FIRST_LINE_INDENT_TWIPS}"/><w:jc w:val="both"/></w:pPr>'
-        f"{_run_xml(text, BODY_PT, bold=bold, italic=italic)}</w:p>"
+        f'<w:ind w:firstLine="{FIRST_LINE_INDENT_TWIPS}"/><w:jc w:val="both"/>'
     )
-    _append(document, parse_xml(paragraph))
+    xml = "".join(
+        f"<w:p><w:pPr>{spacing}</w:pPr>{_run_xml(text, BODY_PT, bold=bold, italic=italic)}</w:p>"
+        for text, bold, italic in paragraphs
+    )
+    for element in list(parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>")):
+        _append(document, element)
 
 
 def _append(document, element) -> None:

@@ -21,7 +21,15 @@ from plans.models import Plan, PlanStatus
 from reports.data import BudgetRow, IndicatorRow, PlanRow, ReportData, TaskRow
 from reports.figures import format_number
 from tasks import timeliness
-from tasks.models import Extension, ExtensionStatus, Task, TaskProgress, TaskStatus
+from tasks.models import (
+    AssignmentRole,
+    Extension,
+    ExtensionStatus,
+    Task,
+    TaskAssignment,
+    TaskProgress,
+    TaskStatus,
+)
 
 # When an agency has no later period, section IV looks this far ahead.
 NEXT_PERIOD_FALLBACK = dt.timedelta(days=92)
@@ -70,30 +78,49 @@ def _submitted_units(period: ReportingPeriod) -> list[str]:
     return list(submissions.values_list("unit__name", flat=True))
 
 
+TASK_FIELDS = (
+    "pk", "plan_id", "area__name", "area__order", "code", "content", "lead_text",
+    "deadline_text", "deadline_kind", "due_date",
+)  # fmt: skip
+
+
 def task_rows(*, period: ReportingPeriod, plan_ids: list[int], as_of: dt.date) -> list[TaskRow]:
-    """Every actionable task of the plans with its state as of ``as_of``: four queries."""
+    """Every actionable task of the plans with its state as of ``as_of``: four queries.
+
+    Plain values, not model instances: a report reads thousands of rows once.
+    """
     tasks = (
         Task.objects.filter(plan_id__in=plan_ids)
         .actionable()
-        .with_units()
         .order_by("plan__issued_on", "plan_id", "position")
+        .values(*TASK_FIELDS, *ENTRY_FIELDS)
     )
+    leads = _lead_units(plan_ids)
     entries = _latest_entries(period=period, plan_ids=plan_ids)
     extended = _extensions_as_of(plan_ids=plan_ids, as_of=as_of)
     return [
         _task_row(
             task,
-            entries[task.pk] if task.pk in entries else _own_state(task),
-            extended.get(task.pk),
+            leads.get(task["pk"], []),
+            entries.get(task["pk"], task),  # never reported: the state it was entered with
+            extended.get(task["pk"]),
             as_of=as_of,
         )
         for task in tasks
     ]
 
 
-def _own_state(task: Task) -> dict:
-    """A task never reported on: the state it was imported or entered with."""
-    return {name: getattr(task, name) for name in ENTRY_FIELDS}
+def _lead_units(plan_ids: list[int]) -> dict[int, list[str]]:
+    """Each task's lead unit names in plan order (as ``Task.lead_label`` shows them)."""
+    rows = (
+        TaskAssignment.objects.filter(task__plan_id__in=plan_ids, role=AssignmentRole.LEAD)
+        .order_by("task_id", "position", "pk")
+        .values_list("task_id", "unit__name")
+    )
+    names: dict[int, list[str]] = {}
+    for task_id, name in rows:
+        names.setdefault(task_id, []).append(name)
+    return names
 
 
 ENTRY_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "completed_on")
@@ -129,29 +156,31 @@ def _extensions_as_of(*, plan_ids: list[int], as_of: dt.date) -> dict[int, dt.da
     return dict(approvals)
 
 
-def _task_row(task: Task, state: dict, extended_to: dt.date | None, *, as_of: dt.date) -> TaskRow:
+def _task_row(
+    task: dict, leads: list[str], state: dict, extended_to: dt.date | None, *, as_of: dt.date
+) -> TaskRow:
     status = state.get("status") or TaskStatus.NOT_STARTED
     completed_on = state.get("completed_on")
     if status == TaskStatus.DONE and (completed_on is None or completed_on > as_of):
         status, completed_on = TaskStatus.IN_PROGRESS, None  # finished after the report date
     bucket = timeliness.report_bucket(
         done=status == TaskStatus.DONE,
-        deadline_kind=task.deadline_kind,
-        due_date=task.due_date,
+        deadline_kind=task["deadline_kind"],
+        due_date=task["due_date"],
         completed_on=completed_on,
         on=as_of,
     )
     return TaskRow(
-        task_id=task.pk,
-        plan_id=task.plan_id,
-        area_name=task.area.name if task.area else "",
-        area_order=task.area.order if task.area else 0,
-        code=task.code,
-        content=task.content,
-        lead=task.lead_label,
-        deadline_text=task.deadline_text,
-        deadline_kind=task.deadline_kind,
-        due_date=task.due_date,
+        task_id=task["pk"],
+        plan_id=task["plan_id"],
+        area_name=task["area__name"] or "",
+        area_order=task["area__order"] or 0,
+        code=task["code"],
+        content=task["content"],
+        lead="; ".join(leads) or task["lead_text"],
+        deadline_text=task["deadline_text"],
+        deadline_kind=task["deadline_kind"],
+        due_date=task["due_date"],
         extended_due_date=extended_to,
         completed_on=completed_on,
         status=str(status),
