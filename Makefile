@@ -70,6 +70,7 @@ benchmark: $(VENV)/.installed-dev
 	$(PY) benchmarks/pdf_import_benchmark.py
 	$(PY) benchmarks/pages_benchmark.py $(BENCH_ARGS)
 	$(PY) benchmarks/dashboard_benchmark.py $(BENCH_ARGS)
+	$(PY) benchmarks/reports_benchmark.py $(BENCH_ARGS)
 
 $(VENV)/.installed-load: pyproject.toml | $(VENV)/.installed-dev
 	$(PIP) install --quiet -e ".[production,load]"

@@ -26,6 +26,7 @@ class AuditAction(models.TextChoices):
     PLAN_PURGE = "plan_purge", _("Xoá hẳn kế hoạch")
     EVIDENCE_DOWNLOAD = "evidence_download", _("Tải tài liệu kiểm chứng")
     DASHBOARD_EXPORT = "dashboard_export", _("Xuất bảng tổng quan")
+    REPORT_DOWNLOAD = "report_download", _("Tải báo cáo")
     PERIOD_LOCK = "period_lock", _("Khoá kỳ báo cáo")
     PERIOD_REOPEN = "period_reopen", _("Mở lại kỳ báo cáo")
     MEMBERSHIP_CREATE = "membership_create", _("Thêm phân quyền")

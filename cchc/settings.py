@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "audit",
     "reminders",
     "dashboard",
+    "reports",
     "accounts",
     "axes",
     "csp",

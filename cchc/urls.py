@@ -22,6 +22,7 @@ urlpatterns = [
     path("ky-bao-cao/", include("periods.urls")),
     path("nhap-ke-hoach/", include("importer.urls")),
     path("tong-quan/", include("dashboard.urls")),
+    path("bao-cao/", include("reports.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -12,6 +12,7 @@ from organizations.access import Access
 from organizations.roles import (
     AGENCY_WIDE_ROLES,
     ALL_ROLES,
+    REPORT_READER_ROLES,
     TASK_READER_ROLES,
     UNIT_ROLES,
     Role,
@@ -42,6 +43,7 @@ NAV_ITEMS = (
     NavItem(_("Kế hoạch"), "plans:list", ALL_ROLES),
     NavItem(_("Kinh phí"), "budget:list", ALL_ROLES - UNIT_ROLES),
     NavItem(_("Chỉ số CCHC"), "par:list", TASK_READER_ROLES | UNIT_ROLES),
+    NavItem(_("Báo cáo"), "reports:list", REPORT_READER_ROLES),
     NavItem(_("Nhập kế hoạch"), "importer:upload", frozenset({Role.COORDINATOR, Role.ADMIN})),
     NavItem(_("Thùng rác"), "plans:trash", frozenset({Role.COORDINATOR, Role.ADMIN})),
 )

@@ -32,5 +32,8 @@ AGENCY_WIDE_ROLES = frozenset(
 # Roles that read every task of the agency with its progress, evidence, extensions and the
 # units' period reports. The accountant (Kế toán) needs plans and budget only (least privilege).
 TASK_READER_ROLES = AGENCY_WIDE_ROLES - {Role.ACCOUNTANT}
+# Roles that read and build the Word reports of an agency (leadership signs them; a province
+# viewer reads those of the agencies below it). Nobody else sees a report: 404.
+REPORT_READER_ROLES = frozenset({Role.COORDINATOR, Role.LEADER, Role.PROVINCE_VIEWER})
 # Roles that may change any task of the agency (import, edit, lock periods).
 AGENCY_EDITOR_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})

@@ -109,9 +109,13 @@ def reopen_period(
     period._history_user = user
     period.save(update_fields=["reopened_until"])
     if until is None:
-        # Locking fixes the period's computed indicators. Imported here because indicators
-        # sit above periods (they point at a period); this is the one call up.
+        # Locking fixes the period's computed indicators, then refreshes the report's frozen
+        # data (earlier snapshots are kept), in that order so the snapshot holds the locked
+        # values. Imported here: indicators and reports sit above periods (they point at a
+        # period); these are the calls up, by design.
         from indicators.services import store_computed_values
+        from reports.services import freeze_on_lock
 
         store_computed_values(period=period)
+        freeze_on_lock(period=period, user=user, on=day)
     return period

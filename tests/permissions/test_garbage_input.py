@@ -39,6 +39,9 @@ FREE_TEXT = {
     "source_note",
     "document_number",
     "explanation",
+    "signer_title",
+    "signer_name",
+    "recipients",
 }
 # Free text accepts words and numbers; only what no text field may hold is garbage there.
 TEXT_GARBAGE = {"empty", "nul"}
@@ -57,6 +60,10 @@ VALID_ANYWAY = {
     ("par:manage", "responsible_unit", "empty"),
     ("par:manage", "appraised_score", "empty"),
     ("par:manage", "(no fields)", ""),
+    # A report's signer may be left blank (signed by hand); retrying a failed report needs no
+    # field at all.
+    ("reports:settings", "signer_name", "empty"),
+    ("reports:retry", "(no fields)", ""),
 }
 # Fields the matrix leaves out (it only needs to get past the door).
 EXTRA_FIELDS = {

@@ -87,6 +87,10 @@ MEMBERS = set(ROLES) - {"anonymous"}
 # A staged import belongs to its uploader: another importer of the same agency gets 404 on it.
 IMPORTERS = EDITORS | {"other_coordinator"}
 UPLOADS = {OWN: {"coordinator"}, OTHER_AGENCY: {"other_coordinator"}}
+# Reports: the agency's leaders and coordinators (province viewers above it: tests/reports);
+# everybody else gets 404, the header settings are the coordinators' (leaders get 403).
+REPORTS = {OWN: {"coordinator", "leader"}, OTHER_AGENCY: {"other_coordinator"}}
+REPORT_SETTINGS = {OWN: {"coordinator"}, OTHER_AGENCY: {"other_coordinator"}}
 # The dashboard is for agency-wide roles (unit roles 404); ?agency= of another agency is 404.
 # A province viewer's reach is tested in tests/dashboard/test_access.py.
 DASHBOARD = {OWN: AGENCY_READERS, OTHER_AGENCY: {"other_coordinator"}}
@@ -172,6 +176,27 @@ def progress_data(objects: dict, target: str | None) -> dict:
         "progress": "30",
         "result": "Đang thực hiện",
     }
+
+
+def report_job(name: str) -> Callable[[dict, str | None], str]:
+    return lambda objects, target: reverse(name, args=[objects["report"][target].pk])
+
+
+def _report_jobs(objects: dict, status: str) -> None:
+    """A report job of each agency's year period, in ``status`` (done ones with their files)."""
+    from django.core.files.base import ContentFile
+
+    from reports.models import ReportJob
+
+    objects["report"] = {}
+    for target in (OWN, OTHER_AGENCY):
+        period = objects["year"][target]
+        job = ReportJob(agency_id=period.agency_id, period=period, status=status)
+        if status == "done":
+            job.file.save("bao-cao.docx", ContentFile(b"PK docx"), save=False)
+            job.spreadsheet.save("bao-cao.xlsx", ContentFile(b"PK xlsx"), save=False)
+        job.save()
+        objects["report"][target] = job
 
 
 def for_agency(name: str) -> Callable[[dict, str | None], str]:
@@ -495,6 +520,60 @@ SPECS: dict[str, Spec] = {
         targets=ALL_TARGETS,
         get=scoped(SEES_PAR, SEES_PAR, 200),
         post=const(405),
+    ),
+    "reports:list": Spec(
+        lambda o, t: reverse("reports:list"),
+        get=for_roles(REPORTS[OWN] | REPORTS[OTHER_AGENCY], 200, 404),
+        post=const(405),
+    ),
+    "reports:start": Spec(
+        lambda o, t: reverse("reports:start"),
+        targets=(OWN, OTHER_AGENCY),
+        get=const(405),
+        post=scoped(REPORTS, REPORTS, 302),
+        data=lambda o, t: {"period": o["year"][t].pk},
+        writes=True,
+    ),
+    "reports:status": Spec(
+        report_job("reports:status"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(REPORTS, REPORTS, 200),
+        post=const(405),
+        prepare=lambda objects: _report_jobs(objects, "running"),
+    ),
+    "reports:retry": Spec(
+        report_job("reports:retry"),
+        targets=(OWN, OTHER_AGENCY),
+        get=const(405),
+        post=scoped(REPORTS, REPORTS, 302),
+        prepare=lambda objects: _report_jobs(objects, "failed"),
+        writes=True,
+    ),
+    "reports:download": Spec(
+        report_job("reports:download"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(REPORTS, REPORTS, 200),
+        post=const(405),
+        prepare=lambda objects: _report_jobs(objects, "done"),
+    ),
+    "reports:download_xlsx": Spec(
+        report_job("reports:download_xlsx"),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(REPORTS, REPORTS, 200),
+        post=const(405),
+        prepare=lambda objects: _report_jobs(objects, "done"),
+    ),
+    "reports:settings": Spec(
+        lambda o, t: reverse("reports:settings", args=[o["plan"][t].agency_id]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(REPORTS, REPORT_SETTINGS, 200),
+        post=scoped(REPORTS, REPORT_SETTINGS, 302),
+        data=lambda o, t: {
+            "signer_title": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+            "signer_name": "Nguyễn Văn A",
+            "recipients": "Lưu: VT",
+        },
+        writes=True,
     ),
     # The importer's own tests cover its behaviour; here only who gets past its door.
     "importer:upload": Spec(

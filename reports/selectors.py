@@ -1,0 +1,270 @@
+"""The live read of a period report: a fixed number of queries, whatever the task count.
+
+``live_report_data`` returns the :class:`reports.data.ReportData` a report (or a snapshot)
+needs. Each task's state is that of its latest progress entry among the agency's periods
+cut off by the report's period (so a later period's entries never leak into an earlier
+report); a task with no entry at all keeps the status it was imported with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Case, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from budget.models import COUNTED_IN_TOTAL, BudgetLine, EntryKind
+from indicators.models import Comparator, Indicator, IndicatorValue
+from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
+from plans.models import Plan, PlanStatus
+from reports.data import BudgetRow, IndicatorRow, PlanRow, ReportData, TaskRow
+from reports.figures import format_number
+from tasks import timeliness
+from tasks.models import (
+    AssignmentRole,
+    Extension,
+    ExtensionStatus,
+    Task,
+    TaskAssignment,
+    TaskProgress,
+    TaskStatus,
+)
+
+# When an agency has no later period, section IV looks this far ahead.
+NEXT_PERIOD_FALLBACK = dt.timedelta(days=92)
+
+
+def live_report_data(
+    *, period: ReportingPeriod, as_of: dt.date, plan: Plan | None = None
+) -> ReportData:
+    """The period's figures read now, counted as of ``as_of`` (at most the cut-off)."""
+    plans = list(_plans_in_force(period, plan))
+    plan_ids = [row.pk for row in plans]
+    data = ReportData(
+        start=period.start,
+        as_of=as_of,
+        next_until=_next_until(period),
+        plans=[PlanRow(row.pk, row.document_number, row.issued_on, row.title) for row in plans],
+        tasks=task_rows(period=period, plan_ids=plan_ids, as_of=as_of),
+        indicators=indicator_rows(period=period, plan_ids=plan_ids),
+        budget=budget_rows(plan_ids=plan_ids, as_of=as_of),
+        submitted_units=_submitted_units(period),
+    )
+    return data
+
+
+def _plans_in_force(period: ReportingPeriod, plan: Plan | None):
+    plans = Plan.objects.not_deleted().filter(agency_id=period.agency_id, year=period.year)
+    if plan is not None:
+        return plans.filter(pk=plan.pk)
+    return plans.exclude(status=PlanStatus.DRAFT).order_by("issued_on", "pk")
+
+
+def _next_until(period: ReportingPeriod) -> dt.date:
+    later = (
+        ReportingPeriod.objects.filter(agency_id=period.agency_id, cutoff__gt=period.cutoff)
+        .order_by("cutoff")
+        .values_list("cutoff", flat=True)
+        .first()
+    )
+    return later or period.cutoff + NEXT_PERIOD_FALLBACK
+
+
+def _submitted_units(period: ReportingPeriod) -> list[str]:
+    submissions = PeriodSubmission.objects.filter(
+        period=period, status=SubmissionStatus.SUBMITTED
+    ).order_by("unit__order", "unit__name")
+    return list(submissions.values_list("unit__name", flat=True))
+
+
+TASK_FIELDS = (
+    "pk", "plan_id", "area__name", "area__order", "code", "content", "lead_text",
+    "deadline_text", "deadline_kind", "due_date",
+)  # fmt: skip
+
+
+def task_rows(*, period: ReportingPeriod, plan_ids: list[int], as_of: dt.date) -> list[TaskRow]:
+    """Every actionable task of the plans with its state as of ``as_of``: four queries.
+
+    Plain values, not model instances: a report reads thousands of rows once.
+    """
+    tasks = (
+        Task.objects.filter(plan_id__in=plan_ids)
+        .actionable()
+        .order_by("plan__issued_on", "plan_id", "position")
+        .values(*TASK_FIELDS, *ENTRY_FIELDS)
+    )
+    leads = _lead_units(plan_ids)
+    entries = _latest_entries(period=period, plan_ids=plan_ids)
+    extended = _extensions_as_of(plan_ids=plan_ids, as_of=as_of)
+    return [
+        _task_row(
+            task,
+            leads.get(task["pk"], []),
+            entries.get(task["pk"], task),  # never reported: the state it was entered with
+            extended.get(task["pk"]),
+            as_of=as_of,
+        )
+        for task in tasks
+    ]
+
+
+def _lead_units(plan_ids: list[int]) -> dict[int, list[str]]:
+    """Each task's lead unit names in plan order (as ``Task.lead_label`` shows them)."""
+    rows = (
+        TaskAssignment.objects.filter(task__plan_id__in=plan_ids, role=AssignmentRole.LEAD)
+        .order_by("task_id", "position", "pk")
+        .values_list("task_id", "unit__name")
+    )
+    names: dict[int, list[str]] = {}
+    for task_id, name in rows:
+        names.setdefault(task_id, []).append(name)
+    return names
+
+
+ENTRY_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "completed_on")
+
+
+def _latest_entries(*, period: ReportingPeriod, plan_ids: list[int]) -> dict[int, dict]:
+    """Per reported task: its latest entry cut off by ``period``, {} if it has only later ones."""
+    rows = (
+        TaskProgress.objects.filter(task__plan_id__in=plan_ids, period__agency_id=period.agency_id)
+        .order_by("task_id", "period__cutoff", "period_id")
+        .values("task_id", "period__cutoff", *ENTRY_FIELDS)
+    )
+    latest: dict[int, dict] = {}
+    for row in rows:
+        if row["period__cutoff"] <= period.cutoff:
+            latest[row["task_id"]] = row
+        else:
+            latest.setdefault(row["task_id"], {})
+    return latest
+
+
+def _extensions_as_of(*, plan_ids: list[int], as_of: dt.date) -> dict[int, dt.date]:
+    """The deadline each task was extended to by ``as_of`` (the latest approval wins)."""
+    approvals = (
+        Extension.objects.filter(
+            task__plan_id__in=plan_ids,
+            status=ExtensionStatus.APPROVED,
+            decided_at__date__lte=as_of,
+        )
+        .order_by("decided_at", "pk")
+        .values_list("task_id", "requested_date")
+    )
+    return dict(approvals)
+
+
+def _task_row(
+    task: dict, leads: list[str], state: dict, extended_to: dt.date | None, *, as_of: dt.date
+) -> TaskRow:
+    status = state.get("status") or TaskStatus.NOT_STARTED
+    completed_on = state.get("completed_on")
+    if status == TaskStatus.DONE and (completed_on is None or completed_on > as_of):
+        status, completed_on = TaskStatus.IN_PROGRESS, None  # finished after the report date
+    bucket = timeliness.report_bucket(
+        done=status == TaskStatus.DONE,
+        deadline_kind=task["deadline_kind"],
+        due_date=task["due_date"],
+        completed_on=completed_on,
+        on=as_of,
+    )
+    return TaskRow(
+        task_id=task["pk"],
+        plan_id=task["plan_id"],
+        area_name=task["area__name"] or "",
+        area_order=task["area__order"] or 0,
+        code=task["code"],
+        content=task["content"],
+        lead="; ".join(leads) or task["lead_text"],
+        deadline_text=task["deadline_text"],
+        deadline_kind=task["deadline_kind"],
+        due_date=task["due_date"],
+        extended_due_date=extended_to,
+        completed_on=completed_on,
+        status=str(status),
+        progress=int(state.get("progress") or 0),
+        result=state.get("result") or "",
+        difficulties=state.get("difficulties") or "",
+        proposals=state.get("proposals") or "",
+        bucket=bucket.value,
+    )
+
+
+def indicator_rows(*, period: ReportingPeriod, plan_ids: list[int]) -> list[IndicatorRow]:
+    """Each indicator with its value of ``period`` and whether it meets the target.
+
+    The one place reports judge an indicator (``Indicator.is_met``), two queries.
+    """
+    indicators = Indicator.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "position")
+    values = dict(
+        IndicatorValue.objects.filter(indicator__plan_id__in=plan_ids, period=period).values_list(
+            "indicator_id", "value"
+        )
+    )
+    rows = []
+    for indicator in indicators:
+        value = values.get(indicator.pk)
+        rows.append(
+            IndicatorRow(
+                indicator_id=indicator.pk,
+                plan_id=indicator.plan_id,
+                name=indicator.name,
+                target_text=target_text(indicator),
+                unit=indicator.unit,
+                value=value,
+                met=None if value is None else indicator.is_met(value),
+            )
+        )
+    return rows
+
+
+_COMPARATOR_WORDS = {
+    Comparator.GTE: "Từ {value} trở lên",
+    Comparator.GT: "Trên {value}",
+    Comparator.EQ: "Đạt {value}",
+    Comparator.LTE: "Không quá {value}",
+    Comparator.LT: "Dưới {value}",
+}
+
+
+def target_text(indicator: Indicator) -> str:
+    """ "Từ 97% trở lên", "Đạt 100%", "Từ 7 tin, bài trở lên"."""
+    amount = Decimal(indicator.target_value)
+    unit = indicator.unit
+    value = f"{format_number(amount)}{unit}" if unit == "%" else f"{format_number(amount)} {unit}"
+    return _COMPARATOR_WORDS[Comparator(indicator.comparator)].format(value=value.strip())
+
+
+def budget_rows(*, plan_ids: list[int], as_of: dt.date) -> list[BudgetRow]:
+    """Each budget line with its planned amount and what was disbursed by ``as_of``: one query.
+
+    The one place reports read budget execution.
+    """
+    lines = (
+        BudgetLine.objects.filter(plan_id__in=plan_ids)
+        .annotate(
+            disbursed_by=Coalesce(
+                Sum(
+                    "entries__amount",
+                    filter=Q(entries__kind=EntryKind.DISBURSEMENT, entries__date__lte=as_of),
+                ),
+                0,
+            ),
+            counted=Case(When(COUNTED_IN_TOTAL, then=Value(True)), default=Value(False)),
+        )
+        .order_by("plan_id", "position")
+    )
+    return [
+        BudgetRow(
+            line_id=line.pk,
+            plan_id=line.plan_id,
+            code=line.code,
+            content=line.content,
+            planned=line.planned_amount,
+            disbursed=line.disbursed_by,
+            counted_in_total=line.counted,
+        )
+        for line in lines
+    ]

@@ -1,0 +1,54 @@
+"""Building a report costs the same number of queries whatever the number of tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reports.models import PeriodSnapshot
+from reports.services import build_report
+from tasks.models import TaskProgress, TaskStatus
+from tests.factories import TaskFactory, UnitFactory, assign
+from tests.reports.conftest import AFTER_CUTOFF, BEFORE_CUTOFF
+
+
+def _grow(known, count: int) -> None:
+    unit = UnitFactory(agency=known.agency)
+    for n in range(count):
+        task = TaskFactory(plan=known.plan, due_date=dt.date(2026, 3, 1), content=f"Thêm {n}")
+        assign(task, unit)
+        TaskProgress.objects.create(
+            task=task,
+            period=known.q1,
+            status=TaskStatus.IN_PROGRESS,
+            progress=20,
+            result="Đang làm",
+            difficulties="Thiếu người",
+        )
+
+
+def _queries(known, when) -> int:
+    with time_machine.travel(when, tick=False), CaptureQueriesContext(connection) as queries:
+        build_report(period=known.q1, on=when.date())
+    return len(queries)
+
+
+def test_a_live_report_reads_in_a_fixed_number_of_queries(known):
+    # 11: header settings, plans, next period, tasks + assignments, entries, extensions,
+    # indicators + values, budget lines, submissions.
+    small = _queries(known, BEFORE_CUTOFF)
+    _grow(known, 25)
+    assert _queries(known, BEFORE_CUTOFF) == small == 11
+
+
+def test_freezing_and_reading_a_snapshot_is_flat_too(known):
+    _grow(known, 5)
+    freezing_small = _queries(known, AFTER_CUTOFF)  # takes the snapshot
+    reading = _queries(known, AFTER_CUTOFF)  # reads it
+    PeriodSnapshot.objects.all().delete()
+    _grow(known, 25)
+    assert _queries(known, AFTER_CUTOFF) == freezing_small
+    assert _queries(known, AFTER_CUTOFF) == reading
