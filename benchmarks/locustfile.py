@@ -150,7 +150,7 @@ class UnitStaff(SignedInUser):
 
 
 class Coordinator(SignedInUser):
-    """Văn phòng and leadership: the dashboard, filtered lists, plans, periods, extensions, budget."""
+    """Văn phòng and leadership: dashboard, filtered lists, plans, periods, extensions, budget."""
 
     weight = 2
     usernames = COORDINATORS

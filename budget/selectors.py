@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from budget.models import (
@@ -238,6 +238,21 @@ def plan_budget_rows(*, lines: BudgetLineQuerySet) -> list[PlanBudgetRow]:
         )
         for plan in plans
     ]
+
+
+def lines_disbursed_by(*, plan_ids: list[int], as_of: dt.date) -> QuerySet:
+    """The plans' lines with ``disbursed_by`` (disbursed up to ``as_of``) and ``counted``
+    (whether the line's planned amount counts in the plan's total): one query, in plan order.
+    """
+    disbursed = Q(entries__kind=EntryKind.DISBURSEMENT, entries__date__lte=as_of)
+    return (
+        BudgetLine.objects.filter(plan_id__in=plan_ids)
+        .annotate(
+            disbursed_by=Coalesce(Sum("entries__amount", filter=disbursed), 0),
+            counted=Case(When(COUNTED_IN_TOTAL, then=Value(True)), default=Value(False)),
+        )
+        .order_by("plan_id", "position")
+    )
 
 
 def _entry_sum(kind: str) -> Subquery:

@@ -11,10 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Case, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
-
-from budget.models import COUNTED_IN_TOTAL, BudgetLine, EntryKind
+from budget.selectors import lines_disbursed_by
+from indicators.achievement import Achievement, status_for
 from indicators.models import Comparator, Indicator, IndicatorValue
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
 from plans.models import Plan, PlanStatus
@@ -195,7 +193,8 @@ def _task_row(
 def indicator_rows(*, period: ReportingPeriod, plan_ids: list[int]) -> list[IndicatorRow]:
     """Each indicator with its value of ``period`` and whether it meets the target.
 
-    The one place reports judge an indicator (``Indicator.is_met``), two queries.
+    Judged by the one per-period rule, ``indicators.achievement.status_for`` (a per-month
+    target asks three months' worth of a quarter), two queries.
     """
     indicators = Indicator.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "position")
     values = dict(
@@ -214,10 +213,14 @@ def indicator_rows(*, period: ReportingPeriod, plan_ids: list[int]) -> list[Indi
                 target_text=target_text(indicator),
                 unit=indicator.unit,
                 value=value,
-                met=None if value is None else indicator.is_met(value),
+                met=_met(status_for(indicator, value, period)),
             )
         )
     return rows
+
+
+def _met(achievement: Achievement) -> bool | None:
+    return None if achievement is Achievement.NO_DATA else achievement is Achievement.MET
 
 
 _COMPARATOR_WORDS = {
@@ -242,20 +245,7 @@ def budget_rows(*, plan_ids: list[int], as_of: dt.date) -> list[BudgetRow]:
 
     The one place reports read budget execution.
     """
-    lines = (
-        BudgetLine.objects.filter(plan_id__in=plan_ids)
-        .annotate(
-            disbursed_by=Coalesce(
-                Sum(
-                    "entries__amount",
-                    filter=Q(entries__kind=EntryKind.DISBURSEMENT, entries__date__lte=as_of),
-                ),
-                0,
-            ),
-            counted=Case(When(COUNTED_IN_TOTAL, then=Value(True)), default=Value(False)),
-        )
-        .order_by("plan_id", "position")
-    )
+    lines = lines_disbursed_by(plan_ids=plan_ids, as_of=as_of)
     return [
         BudgetRow(
             line_id=line.pk,
