@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import time_machine
 
 from reports.content import compose, due_counts, next_period_tasks, overdue_tasks
@@ -117,3 +119,20 @@ def test_appendix_tables(known):
         ["2", "Chi số hóa hồ sơ", "4.390.800.000", "0", "0%"],
         ["", "Tổng cộng", "4.415.800.000", "10.000.000", "0,2%"],
     ]
+
+
+def test_a_per_month_target_asks_the_months_the_period_covers(known):
+    """7 tin, bài a month: Quý I must reach 21, so 15 is "chưa đạt" though it is above 7."""
+    from indicators.models import Indicator, IndicatorValue
+    from reports.selectors import indicator_rows
+
+    news = Indicator.objects.get(plan=known.plan, position=2)
+    news.per = "month"
+    news.save()
+    q1 = known.q1
+    IndicatorValue.objects.filter(indicator=news, period=q1).update(value=Decimal("15"))
+    rows = {row.indicator_id: row for row in indicator_rows(period=q1, plan_ids=[news.plan_id])}
+    assert rows[news.pk].met is False
+    IndicatorValue.objects.filter(indicator=news, period=q1).update(value=Decimal("21"))
+    rows = {row.indicator_id: row for row in indicator_rows(period=q1, plan_ids=[news.plan_id])}
+    assert rows[news.pk].met is True
