@@ -44,6 +44,7 @@ def main() -> int:
     marker = harness.marker_path(args.database_url)
     seconds = harness.prepare_scale_database(size=args.size, seed=args.seed, marker=marker)
     print(f"  sinh mới trong {seconds:.0f} s" if seconds else "  dùng lại dữ liệu có sẵn")
+    _ensure_report()
     env = _server_env(args)
     server = _start_gunicorn(args, env)
     try:
@@ -54,6 +55,27 @@ def main() -> int:
     rows = _read_stats(stats)
     _print_summary(rows)
     return 0 if _targets_met(rows) else 1
+
+
+def _ensure_report() -> None:
+    """One finished report of the demo agency, so the scenario has a Word file to download."""
+    from django.contrib.auth import get_user_model
+
+    from periods.models import ReportingPeriod
+    from reports.models import ReportJob, ReportStatus
+    from reports.services import request_report, run_report_job
+
+    period = (
+        ReportingPeriod.objects.filter(agency__code=harness.DEMO_AGENCY, kind="q1")
+        .order_by("-year")
+        .first()
+    )
+    if period is None or ReportJob.objects.filter(period=period, status=ReportStatus.DONE):
+        return
+    coordinator = get_user_model().objects.get(username="vanphong")
+    job = request_report(period=period, plan=None, user=coordinator)
+    run_report_job(job_id=job.pk)
+    print(f"  dựng sẵn báo cáo {period.label} để tải về")
 
 
 def _server_env(args: argparse.Namespace) -> dict[str, str]:

@@ -31,6 +31,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TASK_LINK = re.compile(r'href="/nhiem-vu/(\d+)/"')
 PLAN_LINK = re.compile(r'href="/ke-hoach/(\d+)/"')
 PERIOD_LINK = re.compile(r'href="/ky-bao-cao/(\d+)/"')
+REPORT_LINK = re.compile(r'href="(/bao-cao/\d+/tai-ve/word/)"')
 SELECTED_PERIOD = re.compile(r'<select name="period"[^>]*>\s*<option value="(\d+)"', re.S)
 SEARCH_WORDS = ("tuyên truyền", "thủ tục", "kiểm tra", "báo cáo", "chuyển đổi số", "văn bản")
 FILTERS = (
@@ -186,6 +187,13 @@ class Coordinator(SignedInUser):
     @task(2)
     def dashboard(self) -> None:
         self.client.get("/tong-quan/", name="dashboard")
+
+    @task(1)
+    def reports(self) -> None:
+        page = self.client.get("/bao-cao/", name="report list")
+        found = REPORT_LINK.findall(page.text)
+        if found:
+            self.client.get(random.choice(found), name="report download")
 
     @task(1)
     def coordinator_pages(self) -> None:
