@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "organizations",
+    "workdays",
     "plans",
     "tasks",
     "indicators",
