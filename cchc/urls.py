@@ -20,6 +20,7 @@ urlpatterns = [
     path("ky-bao-cao/", include("periods.urls")),
     path("nhap-ke-hoach/", include("importer.urls")),
     path("tong-quan/", include("dashboard.urls")),
+    path("thong-bao/", include("reminders.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
