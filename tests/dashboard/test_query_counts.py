@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, memberships, agencies, years, current period, the chosen period,
 # indicators, budget; one query per task table (cards, matrix, lĩnh vực, months, overdue
-# list + its assignments + the working-day calendar for its days late, due-soon count, list + assignments, recent updates, submissions);
+# list + its assignments + the working-day calendar for its days late, due-soon count,
+# list + assignments, recent updates, submissions);
 # then the filter form's choices (periods, plans, areas, units).
 COORDINATOR_QUERIES = 25
 # The same plus the agency × bucket table and the agency choices.
