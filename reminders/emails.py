@@ -95,7 +95,7 @@ def _line(item: ReminderItem) -> DigestLine:
         code, plan, url = task.code, task.plan.short_label(), task.get_absolute_url()
     else:
         period = item.period
-        content = period.label() if period else ""
+        content = period.label if period else ""
         code, plan = "", _("Kỳ báo cáo")
         url = reverse("periods:detail", args=[period.pk]) if period else ""
     return DigestLine(
