@@ -88,7 +88,7 @@ def reason(item: ReminderItem) -> str:
     return _("đề nghị gia hạn đến %(day)s không được duyệt") % {"day": day}
 
 
-def _line(item: ReminderItem) -> DigestLine:
+def item_line(item: ReminderItem) -> DigestLine:
     task = item.task
     if task is not None:
         content = Truncator(" ".join(task.content.split())).chars(CONTENT_CHARS)
@@ -118,7 +118,7 @@ def digest_lines(items: Sequence[ReminderItem], *, prefetch: bool = False) -> li
     lines: dict[tuple[str, str], DigestLine] = {}
     for item in items:  # in ledger order: the later threshold of a task wins
         group = "task" if item.kind in TASK_THRESHOLD_KINDS else item.kind
-        lines[(item.subject, group)] = _line(item)
+        lines[(item.subject, group)] = item_line(item)
     return sorted(lines.values(), key=lambda line: (line.plan, line.code, line.kind))
 
 

@@ -36,9 +36,11 @@ class ReminderSettingsForm(forms.ModelForm):
 
 
 class DigestPreferenceForm(forms.Form):
-    receive_digests = forms.BooleanField(
-        label=_("Nhận thư nhắc hạn hằng ngày"),
-        required=False,
+    """An explicit choice (not a checkbox): a POST without it changes nothing."""
+
+    digests = forms.ChoiceField(
+        label=_("Thư nhắc hạn hằng ngày"),
+        choices=[("on", _("Nhận thư nhắc hạn")), ("off", _("Không nhận thư nhắc hạn"))],
         help_text=_("Thư báo nhiệm vụ quá hạn lâu (gửi Trưởng phòng và Văn phòng) vẫn được gửi."),
-        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )

@@ -17,21 +17,17 @@ from organizations.access import access_for
 from organizations.models import Agency
 from organizations.scoping import deny_unless
 from reminders import services
-from reminders.emails import digest_lines
+from reminders.emails import item_line
 from reminders.forms import DigestPreferenceForm, ReminderSettingsForm
 from reminders.models import Digest, DigestOptOut, ReminderItem, ReminderSettings
-
-BELL_LIMIT = 8
 
 
 @login_required
 @require_safe
 def bell(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The navigation bell's count and latest unread notices (loaded by htmx)."""
-    unread = ReminderItem.objects.for_user(request.user).unread()
-    items = list(unread.select_related("task__plan", "unit", "period")[:BELL_LIMIT])
-    context = {"count": unread.count(), "lines": zip(items, digest_lines(items), strict=True)}
-    return render(request, "reminders/_bell.html", context)
+    """The navigation bell: the count of unread notices (loaded by htmx after the page)."""
+    count = ReminderItem.objects.for_user(request.user).unread().count()
+    return render(request, "reminders/_bell.html", {"count": count})
 
 
 @login_required
@@ -39,7 +35,7 @@ def bell(request: AuthenticatedHttpRequest) -> HttpResponse:
 def notices(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = page_of(request, ReminderItem.objects.for_user(request.user))
     items = list(page.object_list.select_related("task__plan", "unit", "period"))
-    rows = list(zip(items, digest_lines(items), strict=True)) if items else []
+    rows = [(item, item_line(item)) for item in items]
     return render(request, "reminders/notices.html", {"page": page, "rows": rows})
 
 
@@ -58,10 +54,12 @@ def mark_read(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpR
 def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's profile: who they are, and whether they want the daily digest."""
     opted_out = DigestOptOut.objects.filter(user=request.user).exists()
-    form = DigestPreferenceForm(request.POST or None, initial={"receive_digests": not opted_out})
+    initial = {"digests": "off" if opted_out else "on"}
+    form = DigestPreferenceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        wanted = form.cleaned_data["receive_digests"]
-        services.set_digest_opt_out(user=request.user, opted_out=not wanted)
+        services.set_digest_opt_out(
+            user=request.user, opted_out=form.cleaned_data["digests"] == "off"
+        )
         messages.success(request, _("Đã lưu lựa chọn nhận thư nhắc hạn."))
         return redirect("reminders:profile")
     memberships = request.user.memberships.filter(is_active=True).select_related("agency", "unit")

@@ -39,6 +39,9 @@ VALID_ANYWAY = {
     ("periods:reopen", "until", "empty"),
     ("periods:reopen", "(no fields)", ""),
     ("tasks:update", "result", "empty"),
+    # Marking notices read takes no field: the user and the URL say which.
+    ("reminders:mark_all_read", "(no fields)", ""),
+    ("reminders:mark_read", "(no fields)", ""),
 }
 # Fields the matrix leaves out (it only needs to get past the door).
 EXTRA_FIELDS = {
