@@ -33,8 +33,11 @@ def bell(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def notices(request: AuthenticatedHttpRequest) -> HttpResponse:
-    page = page_of(request, ReminderItem.objects.for_user(request.user))
-    items = list(page.object_list.select_related("task__plan", "unit", "period"))
+    mine = ReminderItem.objects.for_user(request.user).select_related(
+        "task__plan", "unit", "period"
+    )
+    page = page_of(request, mine)
+    items = list(page.object_list)
     rows = [(item, item_line(item)) for item in items]
     return render(request, "reminders/notices.html", {"page": page, "rows": rows})
 
