@@ -249,6 +249,9 @@ class ReminderItem(models.Model):
         Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+"
     )
     subject = models.CharField(_("đối tượng"), max_length=64)
+    # subject|threshold|deadline: what a sweep looks up to know what was said already (one
+    # indexed IN per batch reads only the rows of today's thresholds, not a task's history).
+    mark = models.CharField(_("mốc của đối tượng"), max_length=120, db_index=True)
     recipient = models.CharField(_("người nhận"), max_length=254)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -302,6 +305,10 @@ class ReminderItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.recipient} ({self.threshold})"
+
+    @staticmethod
+    def mark_of(subject: str, threshold: str, deadline: dt.date) -> str:
+        return f"{subject}|{threshold}|{deadline.isoformat()}"
 
 
 class DigestOptOut(models.Model):

@@ -20,7 +20,7 @@ from organizations.models import Agency, Membership, Unit, UnitKind
 from organizations.roles import UNIT_ROLES, Role
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
 from plans.models import PlanStatus
-from reminders.models import DigestOptOut, ItemKind, ReminderSettings
+from reminders.models import DigestOptOut, ItemKind, ReminderItem, ReminderSettings
 from reminders.thresholds import (
     TaskRules,
     Threshold,
@@ -64,8 +64,12 @@ class Candidate:
     detail: str = ""
 
     @property
-    def ledger_key(self) -> tuple[str, str, str, dt.date]:
-        return (self.subject, self.recipient.address, self.threshold, self.deadline)
+    def mark(self) -> str:
+        return ReminderItem.mark_of(self.subject, self.threshold, self.deadline)
+
+    @property
+    def ledger_key(self) -> tuple[str, str]:
+        return (self.mark, self.recipient.address)
 
 
 @dataclass

@@ -143,14 +143,10 @@ def sweep(
 def _not_yet_said(candidates: list[Candidate]) -> list[Candidate]:
     """Drop proposals whose ledger row exists (said before, by this or another sweep)."""
     said: set[tuple] = set()
-    subjects = sorted({c.subject for c in candidates})
-    for start in range(0, len(subjects), LOOKUP_BATCH):
-        chunk = subjects[start : start + LOOKUP_BATCH]
-        said.update(
-            ReminderItem.objects.filter(subject__in=chunk).values_list(
-                "subject", "recipient", "threshold", "deadline"
-            )
-        )
+    marks = sorted({c.mark for c in candidates})
+    for start in range(0, len(marks), LOOKUP_BATCH):
+        chunk = marks[start : start + LOOKUP_BATCH]
+        said.update(ReminderItem.objects.filter(mark__in=chunk).values_list("mark", "recipient"))
     fresh: dict[tuple, Candidate] = {}
     for candidate in candidates:
         if candidate.ledger_key not in said:
@@ -162,6 +158,7 @@ def _item(candidate: Candidate, *, on: dt.date) -> ReminderItem:
     return ReminderItem(
         agency_id=candidate.agency_id,
         subject=candidate.subject,
+        mark=candidate.mark,
         recipient=candidate.recipient.address,
         user_id=candidate.recipient.user_id,
         kind=candidate.kind,
@@ -291,9 +288,11 @@ def _coordinator_users(agency_id: int) -> list:
 def _notice(user, *, extension: Extension, kind: str, threshold: str, agency_id: int):
     email = user.email.strip().casefold()
     opted_out = hasattr(user, "digest_opt_out")
+    subject = f"extension:{extension.pk}"
     return ReminderItem(
         agency_id=agency_id,
-        subject=f"extension:{extension.pk}",
+        subject=subject,
+        mark=ReminderItem.mark_of(subject, threshold, extension.requested_date),
         recipient=email or f"user:{user.pk}",
         user=user,
         kind=kind,

@@ -483,6 +483,7 @@ def _notices(objects: dict) -> None:
         ReminderItem(
             agency_id=task.plan.agency_id,
             subject=f"task:{task.pk}",
+            mark=f"task:{task.pk}|lead-3|2026-11-30",
             recipient=f"user:{user.pk}",
             user=user,
             kind="lead",
