@@ -8,8 +8,9 @@ of them, synthetic agencies the rest; see ``harness.Layout``) it prints, per pag
 role, the median of ``--runs`` requests after a warm-up through the Django test client
 (logged in, DEBUG off), the queries one request sends, the time those statements take sent
 bare, and the page / bare-SQL ratio; then the reminder sweep (``reminders.services.sweep``
-dry run; ``benchmarks/reminders_benchmark.py`` times the real sweep). PostgreSQL is measured when ``DATABASE_URL`` points at one (its database is dropped
-and refilled when the size changes: give it a database of its own, e.g. ``cchc_scale``).
+dry run; ``benchmarks/reminders_benchmark.py`` times the real sweep). PostgreSQL is measured
+when ``DATABASE_URL`` points at one (its database is dropped and refilled when the size
+changes: give it a database of its own, e.g. ``cchc_scale``).
 SQLite databases are cached in ``var/bench/`` by size, seed and schema.
 Targets (issue 8) are printed at the end; they are not tests.
 """
