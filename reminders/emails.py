@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -111,10 +110,8 @@ def item_line(item: ReminderItem) -> DigestLine:
     )
 
 
-def digest_lines(items: Sequence[ReminderItem], *, prefetch: bool = False) -> list[DigestLine]:
+def digest_lines(items: Sequence[ReminderItem]) -> list[DigestLine]:
     """Lines in plan order; a task said twice (left from a busy day, then today) once."""
-    if prefetch:  # unsaved rows of a dry run: a few queries for all of them
-        prefetch_related_objects(list(items), "task__plan", "unit", "period")
     lines: dict[tuple[str, str], DigestLine] = {}
     for item in items:  # in ledger order: the later threshold of a task wins
         group = "task" if item.kind in TASK_THRESHOLD_KINDS else item.kind

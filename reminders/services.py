@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from organizations.models import Agency, Membership
@@ -232,8 +233,10 @@ def _send(
         agency_id=recipient.agency_id, recipient=recipient.address
     ).update(digest_id=pk)
     items = ReminderItem.objects.filter(digest_id=pk)
-    count = items.count()
-    lines = digest_lines(_shown_items(items))
+    shown = _shown_items(items)
+    # One more row than shown says whether to count the rest: usually no COUNT query.
+    count = len(shown) if len(shown) <= DIGEST_ITEM_LIMIT else items.count()
+    lines = digest_lines(shown[:DIGEST_ITEM_LIMIT])
     report = DigestReport(recipient.address, recipient.unit_name or _unit_of(lines), lines)
     if not lines:
         digests.mark_sent(pk, item_count=0)
@@ -251,11 +254,15 @@ def _send(
     return True
 
 
+# What a digest line does not show: long task texts read for nothing.
+UNSHOWN_TASK_COLUMNS = ("task__result", "task__requirement", "task__notes", "task__search_text")
+
+
 def _shown_items(items) -> list[ReminderItem]:
     return list(
-        items.select_related("task__plan", "unit", "period", "extension__task").order_by("pk")[
-            :DIGEST_ITEM_LIMIT
-        ]
+        items.select_related("task__plan", "unit", "period")
+        .defer(*UNSHOWN_TASK_COLUMNS)
+        .order_by("pk")[: DIGEST_ITEM_LIMIT + 1]
     )
 
 
@@ -265,14 +272,19 @@ def _unit_of(lines: list[DigestLine]) -> str:
 
 def _describe_dry_run(result: SweepResult, new: list[Candidate]) -> None:
     """What would be mailed: the new rows per recipient (rows already waiting not counted)."""
-    by_recipient: dict[tuple[int, str], list[Candidate]] = defaultdict(list)
+    by_recipient: dict[tuple[int, str], list[tuple[Candidate, ReminderItem]]] = defaultdict(list)
     for candidate in new:
         if candidate.by_email:
-            by_recipient[(candidate.agency_id, candidate.recipient.address)].append(candidate)
-    for (_agency, address), found in sorted(by_recipient.items()):
-        items = [_item(c, on=result.day) for c in found]
-        lines = digest_lines(items, prefetch=True)
-        result.sent.append(DigestReport(address, found[0].recipient.unit_name, lines))
+            key = (candidate.agency_id, candidate.recipient.address)
+            by_recipient[key].append((candidate, _item(candidate, on=result.day)))
+    # Unsaved rows: their tasks, plans, units and periods in a few queries for all of them.
+    prefetch_related_objects(
+        [item for pairs in by_recipient.values() for _c, item in pairs],
+        "task__plan", "unit", "period",
+    )  # fmt: skip
+    for (_agency, address), pairs in sorted(by_recipient.items()):
+        lines = digest_lines([item for _c, item in pairs])
+        result.sent.append(DigestReport(address, pairs[0][0].recipient.unit_name, lines))
 
 
 # --- notices raised by other apps ------------------------------------------------------
