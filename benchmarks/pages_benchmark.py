@@ -7,9 +7,10 @@ For each database and size (tasks in the database: the demo agency STP-TN holds 
 of them, synthetic agencies the rest; see ``harness.Layout``) it prints, per page and demo
 role, the median of ``--runs`` requests after a warm-up through the Django test client
 (logged in, DEBUG off), the queries one request sends, the time those statements take sent
-bare, and the page / bare-SQL ratio; then the reminder sweep (``send_due_reminders`` dry
-run). PostgreSQL is measured when ``DATABASE_URL`` points at one (its database is dropped
-and refilled when the size changes: give it a database of its own, e.g. ``cchc_scale``).
+bare, and the page / bare-SQL ratio; then the reminder sweep (``reminders.services.sweep``
+dry run; ``benchmarks/reminders_benchmark.py`` times the real sweep). PostgreSQL is measured
+when ``DATABASE_URL`` points at one (its database is dropped and refilled when the size
+changes: give it a database of its own, e.g. ``cchc_scale``).
 SQLite databases are cached in ``var/bench/`` by size, seed and schema.
 Targets (issue 8) are printed at the end; they are not tests.
 """
@@ -122,14 +123,14 @@ def _urls(user) -> list[tuple[str, str]]:
 
 
 def _sweep(*, database: str, size: int, runs: int) -> harness.Measurement:
-    from reminders.services import send_due_reminders
+    from reminders.services import sweep
 
     def run():
-        return send_due_reminders(on=SWEEP_DAY, dry_run=True)
+        return sweep(on=SWEEP_DAY, dry_run=True)
 
     measurement = harness.measure(SWEEP, run, role="—", database=database, size=size, runs=runs)
     result = run()
-    measurement.note = f" ({len(result.reminders)} units)"
+    measurement.note = f" ({len(result.sent)} digests)"
     return measurement
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "organizations",
+    "workdays",
     "plans",
     "tasks",
     "indicators",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("nhap-ke-hoach/", include("importer.urls")),
     path("tong-quan/", include("dashboard.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("thong-bao/", include("reminders.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

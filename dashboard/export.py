@@ -93,7 +93,7 @@ def _overdue(book: Workbook, board: Board) -> None:
         _("Đơn vị chủ trì"),
         _("Hạn ban đầu"),
         _("Hạn sau gia hạn"),
-        _("Số ngày quá hạn"),
+        _("Số ngày làm việc quá hạn"),
     ]
     rows = [
         (

@@ -27,6 +27,7 @@ from indicators import selectors as indicator_selectors
 from organizations.models import Unit
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
 from tasks.models import AssignmentRole, ReportBucket, Task, TaskProgress, TaskStatus
+from workdays.selectors import work_calendar
 
 OVERDUE = ReportBucket.OVERDUE.value
 DUE_SOON_DAYS = 14
@@ -253,11 +254,16 @@ class OverdueRow:
 def overdue_tasks(tasks, *, as_of: dt.date, limit: int = LIST_LIMIT) -> list[OverdueRow]:
     """Not done and past the original deadline, most days late first.
 
-    Days late are calendar days from the original deadline (working days once the
-    calendar exists), the same deadline the "Chưa hoàn thành, quá hạn" bucket uses.
+    Days late are working days (``workdays``: no weekends, holidays or Tết) from the
+    original deadline, the same deadline the "Chưa hoàn thành, quá hạn" bucket uses.
+    Queries: the rows, then the calendar when there are any (1).
     """
     rows = tasks.filter(bucket=OVERDUE).order_by("due_date", "plan_id", "position").with_units()
-    return [OverdueRow(task, (as_of - task.due_date).days) for task in rows[:limit]]
+    shown = list(rows[:limit])
+    if not shown:
+        return []
+    calendar = work_calendar(first_year=shown[0].due_date.year, last_year=as_of.year)
+    return [OverdueRow(task, calendar.working_days_between(task.due_date, as_of)) for task in shown]
 
 
 def due_soon(tasks, *, as_of: dt.date, days: int = DUE_SOON_DAYS):

@@ -46,6 +46,7 @@ NAV_ITEMS = (
     NavItem(_("Báo cáo"), "reports:list", REPORT_READER_ROLES),
     NavItem(_("Nhập kế hoạch"), "importer:upload", frozenset({Role.COORDINATOR, Role.ADMIN})),
     NavItem(_("Thùng rác"), "plans:trash", frozenset({Role.COORDINATOR, Role.ADMIN})),
+    NavItem(_("Nhắc hạn"), "reminders:home", frozenset({Role.COORDINATOR, Role.ADMIN})),
 )
 
 # First matching role wins, so an admin who is also a coordinator lands on the admin.

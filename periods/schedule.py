@@ -3,13 +3,18 @@
 National CCHC reporting guidance (design.md): data runs from 15/12 of the previous
 year; Quý I is cut off on 14/3, 6 tháng on 14/6, Quý III on 14/9 (its own window
 opens on 15/6), 9 tháng on 14/9 and Năm on 14/12; reports are due by the 20th of
-the period's last month.
+the period's last month. A due date that falls on a day off moves to the next working day
+(the calendar is passed in: ``workdays.calendar.WorkCalendar``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workdays.calendar import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -29,12 +34,14 @@ class ScheduleRule:
     due_month: int
     due_day: int
 
-    def dates_for(self, year: int) -> PeriodDates:
+    def dates_for(self, year: int, *, calendar: WorkCalendar | None = None) -> PeriodDates:
         start_year = year - 1 if self.starts_previous_year else year
+        due_date = dt.date(year, self.due_month, self.due_day)
         return PeriodDates(
             start=dt.date(start_year, self.start_month, self.start_day),
             cutoff=dt.date(year, self.cutoff_month, self.cutoff_day),
-            due_date=dt.date(year, self.due_month, self.due_day),
+            # "By the 20th" on a Sunday means by the Monday after, as for any legal time limit.
+            due_date=calendar.on_or_after(due_date) if calendar else due_date,
         )
 
 

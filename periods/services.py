@@ -19,6 +19,7 @@ from periods.models import (
     SubmissionStatus,
 )
 from periods.schedule import NATIONAL_DEFAULT_KINDS, NATIONAL_RULES, ScheduleRule
+from workdays.selectors import work_calendar
 
 
 def schedule_for(agency: Agency) -> dict[str, ScheduleRule]:
@@ -44,8 +45,9 @@ def schedule_for(agency: Agency) -> dict[str, ScheduleRule]:
 def ensure_periods(*, agency: Agency, year: int) -> list[ReportingPeriod]:
     """Create the year's missing periods; existing ones (maybe edited by hand) are kept."""
     periods = []
+    calendar = work_calendar(first_year=year, last_year=year + 1)
     for kind, rule in schedule_for(agency).items():
-        dates = rule.dates_for(year)
+        dates = rule.dates_for(year, calendar=calendar)
         period, _created = ReportingPeriod.objects.get_or_create(
             agency=agency,
             year=year,

@@ -1,95 +1,135 @@
-"""Who is reminded of what on one day: the read side of the deadline reminder.
+"""What a sweep would say on one day, to whom: the read side of the reminders.
 
-One query fetches the due lead tasks of every unit at once, ordered by the leading unit
-(a unit or a group); each unit's list is then its own tasks merged with its groups'.
-Only the columns the e-mail shows are read. ``reminders.services`` sends what this
-module selects, and ``reminders.emails`` renders a :class:`UnitReminder`.
+A fixed number of queries whatever the number of tasks: the agencies' settings (1), the
+units with their groups and members (3), the opted-out users (1), every due lead task as
+plain tuples (1), the periods near their dates with their submissions (2), and the
+calendar (1). ``reminders.services`` writes what this module proposes into the ledger.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Coalesce
 
-from organizations.models import UNIT_ROLES, Membership, Unit, UnitKind
+from organizations.models import Agency, Membership, Unit, UnitKind
+from organizations.roles import UNIT_ROLES, Role
+from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
 from plans.models import PlanStatus
-from tasks.models import AssignmentRole, Task, TaskStatus, Timeliness
-
-# What the e-mail shows of a task and its plan (reminders.emails), plus the sort keys.
-EMAIL_COLUMNS = (
-    "code",
-    "content",
-    "deadline_text",
-    "due_date",
-    "extended_due_date",
-    # What the row badges read (tasks/badges.py).
-    "is_section",
-    "deadline_kind",
-    "status",
-    "completed_on",
-    "position",
-    "plan__number",
-    "plan__symbol",
-    "plan__title",
+from reminders.models import DigestOptOut, ItemKind, ReminderItem, ReminderSettings
+from reminders.thresholds import (
+    TaskRules,
+    Threshold,
+    missing_reports_threshold,
+    period_thresholds,
+    task_thresholds,
 )
+from tasks.models import AssignmentRole, Task, TaskStatus
+from workdays.calendar import WorkCalendar
 
 
 @dataclass(frozen=True)
-class UnitReminder:
-    """What one unit is told on one day: its open lead tasks past or near their deadline."""
+class Recipient:
+    """An address to mail, or a user to notify in the app (or both)."""
 
-    unit: Unit
-    overdue: list[Task]
-    due_soon: list[Task]
-    recipients: list[str]
+    address: str  # casefolded e-mail, or "user:<pk>" for a user without one
+    user_id: int | None
+    unit_name: str
+    mailable: bool
 
     @property
-    def task_count(self) -> int:
-        return len(self.overdue) + len(self.due_soon)
+    def key(self) -> str:
+        return self.address
 
 
-def collect_reminders(*, on: dt.date) -> tuple[list[UnitReminder], list[Unit]]:
-    """Reminders of every active internal unit with tasks to chase, and units nobody would read.
+@dataclass(frozen=True)
+class Candidate:
+    """One ledger row the sweep proposes (written unless it exists already)."""
 
-    Queries: the units with their groups and members (3) and all due tasks (1).
-    """
-    units = _units_to_remind()
-    leaders_of = {unit.pk: _leading_unit_ids(unit) for unit in units}
-    tasks_by_leader = _due_tasks_by_leader({pk for ids in leaders_of.values() for pk in ids}, on=on)
-    reminders, without_recipients = [], []
-    for unit in units:
-        tasks = _merged(tasks_by_leader.get(pk, []) for pk in leaders_of[unit.pk])
-        if not tasks:
-            continue
-        recipients = _recipients(unit)
-        if not recipients:
-            without_recipients.append(unit)
-            continue
-        reminders.append(
-            UnitReminder(
-                unit=unit,
-                overdue=[t for t in tasks if t.timeliness == Timeliness.OVERDUE],
-                due_soon=[t for t in tasks if t.timeliness == Timeliness.DUE_SOON],
-                recipients=recipients,
-            )
-        )
-    return reminders, without_recipients
+    agency_id: int
+    subject: str
+    recipient: Recipient
+    kind: str
+    threshold: str
+    deadline: dt.date
+    working_days: int
+    by_email: bool
+    task_id: int | None = None
+    period_id: int | None = None
+    unit_id: int | None = None
+    detail: str = ""
+
+    @property
+    def mark(self) -> str:
+        return ReminderItem.mark_of(self.subject, self.threshold, self.deadline)
+
+    @property
+    def ledger_key(self) -> tuple[str, str]:
+        return (self.mark, self.recipient.address)
 
 
-def _units_to_remind() -> list[Unit]:
+@dataclass
+class Audience:
+    """Who hears about one unit's work: everyone reminded, and who an escalation reaches."""
+
+    unit: Unit
+    reminded: list[Recipient] = field(default_factory=list)
+    heads: list[Recipient] = field(default_factory=list)
+
+
+def agency_rules(agencies: Iterable[Agency]) -> dict[int, ReminderSettings]:
+    """Each agency's settings; the model's defaults for an agency that never saved any."""
+    agencies = list(agencies)
+    saved = {s.agency_id: s for s in ReminderSettings.objects.filter(agency__in=agencies)}
+    return {a.pk: saved.get(a.pk) or ReminderSettings(agency=a) for a in agencies}
+
+
+def task_rules(settings: ReminderSettings) -> TaskRules:
+    return TaskRules(
+        lead_days=settings.lead_day_list(),
+        on_due_day=settings.remind_on_due_day,
+        overdue_every=settings.overdue_repeat_days,
+        escalate_after=settings.escalate_after_days,
+    )
+
+
+def propose(
+    *,
+    agencies: list[Agency],
+    settings_of: dict[int, ReminderSettings],
+    calendar: WorkCalendar,
+    on: dt.date,
+) -> list[Candidate]:
+    """Every reminder the agencies' rules call for on day ``on`` (none written yet)."""
+    if not agencies:
+        return []
+    agency_ids = [a.pk for a in agencies]
+    opted_out = set(DigestOptOut.objects.values_list("user_id", flat=True))
+    audiences, coordinators = _audiences(agency_ids, opted_out=opted_out)
+    candidates = list(
+        _task_candidates(audiences, coordinators, settings_of=settings_of, calendar=calendar, on=on)
+    )
+    candidates += _period_candidates(
+        agency_ids, audiences, coordinators, settings_of=settings_of, calendar=calendar, on=on
+    )
+    return candidates
+
+
+def _audiences(
+    agency_ids: list[int], *, opted_out: set[int]
+) -> tuple[dict[int, Audience], dict[int, list[Recipient]]]:
+    """Per unit its reminder addresses, staff and head; per agency its coordinators."""
     members = Membership.objects.filter(
-        is_active=True, role__in=UNIT_ROLES, user__is_active=True
+        is_active=True, role__in=sorted(UNIT_ROLES), user__is_active=True
     ).select_related("user")
-    return list(
+    units = (
         Unit.objects.active()
         .internal()
-        .filter(agency__is_active=True)
-        .select_related("agency")
+        .filter(agency_id__in=agency_ids)
         .prefetch_related(
             # The same widening as access_for: a task led by a group reaches its members.
             Prefetch(
@@ -104,61 +144,203 @@ def _units_to_remind() -> list[Unit]:
             ),
         )
     )
+    audiences: dict[int, Audience] = {}
+    for unit in units:
+        audience = Audience(unit)
+        for address in unit.reminder_email_list():
+            audience.reminded.append(Recipient(address.casefold(), None, unit.name, True))
+        for membership in unit.reminded_memberships:
+            recipient = _user_recipient(membership.user, unit.name, opted_out=opted_out)
+            audience.reminded.append(recipient)
+            if membership.role == Role.UNIT_HEAD:
+                audience.heads.append(_user_recipient(membership.user, unit.name, opted_out=set()))
+        audience.reminded = _unique(audience.reminded)
+        audiences[unit.pk] = audience
+    coordinators: dict[int, list[Recipient]] = defaultdict(list)
+    for membership in (
+        Membership.objects.filter(
+            agency_id__in=agency_ids,
+            role=Role.COORDINATOR,
+            is_active=True,
+            user__is_active=True,
+        )
+        .select_related("user", "unit")
+        .order_by("user__username")
+    ):
+        name = membership.unit.name if membership.unit else ""
+        coordinators[membership.agency_id].append(
+            _user_recipient(membership.user, name, opted_out=set())
+        )
+    return audiences, coordinators
 
 
-def _leading_unit_ids(unit: Unit) -> list[int]:
-    return [unit.pk, *(group.pk for group in unit.containing_groups)]
+def _user_recipient(user, unit_name: str, *, opted_out: set[int]) -> Recipient:
+    email = user.email.strip().casefold()
+    return Recipient(
+        email or f"user:{user.pk}", user.pk, unit_name, bool(email) and user.pk not in opted_out
+    )
 
 
-def _due_tasks_by_leader(leader_ids: set[int], *, on: dt.date) -> dict[int, list[Task]]:
-    """Open lead tasks of these units or groups, overdue or due within DUE_SOON_DAYS.
+def _unique(recipients: Iterable[Recipient]) -> list[Recipient]:
+    """Each address once; a user's entry wins over the same address typed on the unit."""
+    by_address: dict[str, Recipient] = {}
+    for recipient in recipients:
+        known = by_address.get(recipient.address)
+        if known is None or (known.user_id is None and recipient.user_id is not None):
+            by_address[recipient.address] = recipient
+    return list(by_address.values())
 
-    One row per (task, leading unit), in deadline order within each leading unit.
-    """
-    if not leader_ids:
-        return {}
-    rows = (
+
+def _due_task_rows(
+    leader_ids: list[int], *, latest: dt.date
+) -> Iterator[tuple[int, dt.date, int, int]]:
+    """(task, deadline in force, agency, leading unit) of open lead tasks due by ``latest``."""
+    return (
         Task.objects.actionable()
         .filter(plan__status=PlanStatus.ACTIVE, plan__deleted_at__isnull=True)
         .exclude(status=TaskStatus.DONE)
         .filter(assignments__role=AssignmentRole.LEAD, assignments__unit_id__in=leader_ids)
-        .with_timeliness(on=on)
-        .filter(timeliness__in=[Timeliness.OVERDUE, Timeliness.DUE_SOON])
-        .annotate(leading_unit_id=F("assignments__unit_id"))
-        .select_related("plan")
-        .only(*EMAIL_COLUMNS)
-        .order_by("leading_unit_id", "effective_due", "plan_id", "position", "pk")
+        .annotate(deadline=Coalesce(F("extended_due_date"), F("due_date")))
+        .filter(deadline__lte=latest)
+        .values_list("pk", "deadline", "plan__agency_id", "assignments__unit_id")
+        .order_by("deadline", "pk")
+        .iterator(chunk_size=5000)
     )
-    by_leader: dict[int, list[Task]] = defaultdict(list)
-    for task in rows:
-        by_leader[task.leading_unit_id].append(task)
-    return by_leader
 
 
-def _deadline_order(task: Task) -> tuple:
-    return (task.effective_due, task.plan_id, task.position, task.pk)
+def _task_candidates(
+    audiences: dict[int, Audience],
+    coordinators: dict[int, list[Recipient]],
+    *,
+    settings_of: dict[int, ReminderSettings],
+    calendar: WorkCalendar,
+    on: dt.date,
+) -> Iterator[Candidate]:
+    members_of: dict[int, list[int]] = defaultdict(list)  # leading unit or group → units
+    for audience in audiences.values():
+        members_of[audience.unit.pk].append(audience.unit.pk)
+        for group in audience.unit.containing_groups:
+            members_of[group.pk].append(audience.unit.pk)
+    rules = {pk: task_rules(s) for pk, s in settings_of.items()}
+    furthest = max(max(r.lead_days) for r in rules.values())
+    latest = calendar.add_working_days(on, furthest)
+    seen: set[tuple[int, int]] = set()  # (task, unit): led by a unit and by its group
+    for task_id, deadline, agency_id, leader_id in _due_task_rows(
+        sorted(members_of), latest=latest
+    ):
+        if agency_id not in rules:
+            continue
+        found = task_thresholds(calendar, deadline=deadline, on=on, rules=rules[agency_id])
+        if not found:
+            continue
+        for unit_id in members_of[leader_id]:
+            if (task_id, unit_id) in seen:
+                continue
+            seen.add((task_id, unit_id))
+            audience = audiences[unit_id]
+            for threshold in found:
+                yield from _task_items(
+                    audience, coordinators.get(agency_id, []), threshold,
+                    task_id=task_id, agency_id=agency_id, deadline=deadline,
+                )  # fmt: skip
 
 
-def _merged(lists: Iterable[list[Task]]) -> list[Task]:
-    """One deadline-ordered list; a task led by a unit and by its group appears once."""
-    seen: set[int] = set()
-    merged = []
-    for task in heapq.merge(*lists, key=_deadline_order):
-        if task.pk not in seen:
-            seen.add(task.pk)
-            merged.append(task)
-    return merged
+def _task_items(
+    audience: Audience,
+    coordinators: list[Recipient],
+    threshold: Threshold,
+    *,
+    task_id: int,
+    agency_id: int,
+    deadline: dt.date,
+) -> Iterator[Candidate]:
+    escalation = threshold.kind == ItemKind.ESCALATION
+    recipients = _unique([*audience.heads, *coordinators]) if escalation else audience.reminded
+    for recipient in recipients:
+        yield Candidate(
+            agency_id=agency_id,
+            subject=f"task:{task_id}",
+            recipient=recipient,
+            kind=threshold.kind,
+            threshold=threshold.key,
+            deadline=deadline,
+            working_days=threshold.working_days,
+            by_email=recipient.mailable,
+            task_id=task_id,
+            unit_id=audience.unit.pk,
+        )
 
 
-def _recipients(unit: Unit) -> list[str]:
-    """The unit's reminder addresses, then its staff and head, each address once."""
-    addresses = unit.reminder_email_list() + [
-        m.user.email.strip() for m in unit.reminded_memberships if m.user.email.strip()
-    ]
-    seen: set[str] = set()
-    unique = []
-    for address in addresses:
-        if address.casefold() not in seen:
-            seen.add(address.casefold())
-            unique.append(address)
-    return unique
+def _period_candidates(
+    agency_ids: list[int],
+    audiences: dict[int, Audience],
+    coordinators: dict[int, list[Recipient]],
+    *,
+    settings_of: dict[int, ReminderSettings],
+    calendar: WorkCalendar,
+    on: dt.date,
+) -> list[Candidate]:
+    """Units that have not sent a period's report, near its cut-off or due date."""
+    window = dt.timedelta(days=62)  # wider than any setting, in calendar days
+    periods = list(
+        ReportingPeriod.objects.filter(agency_id__in=agency_ids).filter(
+            Q(cutoff__range=(on - window, on + window))
+            | Q(due_date__range=(on - window, on + window))
+        )
+    )
+    sent = set(
+        PeriodSubmission.objects.filter(
+            period__in=periods, status=SubmissionStatus.SUBMITTED
+        ).values_list("period_id", "unit_id")
+    )
+    candidates: list[Candidate] = []
+    for period in periods:
+        settings = settings_of[period.agency_id]
+        missing = [
+            a for a in audiences.values()
+            if a.unit.agency_id == period.agency_id and (period.pk, a.unit.pk) not in sent
+        ]  # fmt: skip
+        for threshold in period_thresholds(
+            calendar, cutoff=period.cutoff, due=period.due_date, on=on,
+            lead_days=settings.period_lead_days,
+        ):  # fmt: skip
+            deadline = (
+                period.cutoff if threshold.kind == ItemKind.PERIOD_CUTOFF else period.due_date
+            )
+            for audience in missing:
+                for recipient in audience.reminded:
+                    candidates.append(
+                        Candidate(
+                            agency_id=period.agency_id,
+                            subject=f"period:{period.pk}:unit:{audience.unit.pk}",
+                            recipient=recipient,
+                            kind=threshold.kind,
+                            threshold=threshold.key,
+                            deadline=deadline,
+                            working_days=threshold.working_days,
+                            by_email=recipient.mailable,
+                            period_id=period.pk,
+                            unit_id=audience.unit.pk,
+                        )
+                    )
+        listed = missing_reports_threshold(
+            calendar, due=period.due_date, on=on, stale_after=settings.overdue_repeat_days
+        )
+        if listed and missing:
+            names = "\n".join(sorted(a.unit.name for a in missing))
+            for recipient in coordinators.get(period.agency_id, []):
+                candidates.append(
+                    Candidate(
+                        agency_id=period.agency_id,
+                        subject=f"period:{period.pk}",
+                        recipient=recipient,
+                        kind=listed.kind,
+                        threshold=listed.key,
+                        deadline=period.due_date,
+                        working_days=listed.working_days,
+                        by_email=recipient.mailable,
+                        period_id=period.pk,
+                        detail=names,
+                    )
+                )
+    return candidates

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from organizations.access import access_for
 from organizations.scoping import deny_unless
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
+from reminders.services import notify_extension_decided, notify_extension_requested
 from tasks.evidence_check import EvidenceRejected, FileType, Problem, check_evidence
 from tasks.models import (
     CommentKind,
@@ -227,6 +228,7 @@ def request_extension(
     )
     extension._history_user = user
     extension.save()
+    notify_extension_requested(extension=extension)
     return extension
 
 
@@ -250,4 +252,5 @@ def decide_extension(*, extension: Extension, user, approve: bool, note: str = "
         task._history_user = user
         task._change_reason = EXTENSION_REASON
         task.save()
+    notify_extension_decided(extension=extension)
     return extension

@@ -7,12 +7,12 @@ task   lead        area    deadline    state               bucket
 =====  ==========  ======  ==========  ==================  ===============================
 t1     unit_a      A1      31/3        done 20/3           done on time
 t2     unit_a      A1      31/3        done 10/4           done late
-t3     unit_a      A2      30/4        in progress         overdue (20 days late)
+t3     unit_a      A2      30/4        in progress         overdue (13 working days late)
 t4     unit_b      A2      31/5        not started         in progress (due within 14 days)
-t5     unit_b      A1      28/2→1/6    in progress         overdue (81 days), extended, due soon
+t5     unit_b      A1      28/2→1/6    in progress         overdue (55 w. days), extended, due soon
 t6     unit_b      —       recurring   in progress         recurring
 t7     unit_a      A1      30/9        not started         outside the period
-t8     (none)      A2      15/1        not started         overdue (125 days)
+t8     (none)      A2      15/1        not started         overdue (81 working days)
 =====  ==========  ======  ==========  ==================  ===============================
 
 plus a section row (never counted) and the shared world's tasks (due 30/6: outside the

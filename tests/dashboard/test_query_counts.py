@@ -23,13 +23,13 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, memberships, agencies, years, current period, the chosen period,
 # indicators, budget; one query per task table (the cards and the lĩnh vực chart share one
-# grouped query, then matrix, months, overdue list + its assignments, due-soon count, list +
-# assignments, recent updates, submissions); then the filter form's choices (periods, plans,
-# areas, units).
-COORDINATOR_QUERIES = 23
+# grouped query, then matrix, months, overdue list + its assignments + the working-day
+# calendar for its days late, due-soon count, list + assignments, recent updates,
+# submissions); then the filter form's choices (periods, plans, areas, units).
+COORDINATOR_QUERIES = 24
 # The same plus two reads of the agencies in scope (choices, scope); the agency table is
 # summed from the shared grouped query.
-PROVINCE_QUERIES = 25
+PROVINCE_QUERIES = 26
 
 
 def _grow(agency, periods, user, n: int = 3):

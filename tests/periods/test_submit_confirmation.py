@@ -74,11 +74,12 @@ def test_a_returned_entry_is_listed_as_still_owed(client, world, year):
     assert "Xác nhận gửi báo cáo" in html
 
 
-@time_machine.travel(dt.datetime(2026, 12, 21, 9, 0, tzinfo=TZ), tick=False)
+# 20/12/2026 is a Sunday: the report is due on Monday 21/12 (next working day).
+@time_machine.travel(dt.datetime(2026, 12, 22, 9, 0, tzinfo=TZ), tick=False)
 def test_a_locked_period_is_refused_with_the_reason(client, world, year):
     client.force_login(world.users["head_a"])
     html = client.get(confirm_url(year, world.unit_a)).content.decode()
-    reason = "Kỳ báo cáo đã khóa: hạn gửi báo cáo là 20/12/2026."
+    reason = "Kỳ báo cáo đã khóa: hạn gửi báo cáo là 21/12/2026."
     assert reason in html
     assert f'action="{reverse("periods:submit", args=[year.pk])}"' not in html
     response = client.post(reverse("periods:submit", args=[year.pk]), {"unit": world.unit_a.pk})
@@ -87,7 +88,7 @@ def test_a_locked_period_is_refused_with_the_reason(client, world, year):
     assert not PeriodSubmission.objects.exists()
 
 
-@time_machine.travel(dt.datetime(2026, 12, 21, 9, 0, tzinfo=TZ), tick=False)
+@time_machine.travel(dt.datetime(2026, 12, 22, 9, 0, tzinfo=TZ), tick=False)
 def test_a_reopened_period_accepts_the_report_after_its_due_date(client, world, year):
     ReportingPeriod.objects.filter(pk=year.pk).update(reopened_until=dt.date(2026, 12, 31))
     client.force_login(world.users["head_a"])

@@ -64,6 +64,9 @@ VALID_ANYWAY = {
     # field at all.
     ("reports:settings", "signer_name", "empty"),
     ("reports:retry", "(no fields)", ""),
+    # Marking notices read takes no field: the user and the URL say which.
+    ("reminders:mark_all_read", "(no fields)", ""),
+    ("reminders:mark_read", "(no fields)", ""),
 }
 # Fields the matrix leaves out (it only needs to get past the door).
 EXTRA_FIELDS = {

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -29,6 +30,7 @@ from organizations.models import Role
 from par.models import CriteriaSet, Criterion, CriterionEvidence
 from periods.models import PeriodSubmission
 from plans.models import Plan
+from reminders.models import ReminderItem
 from tasks.models import Evidence, Extension, TaskProgress
 from tests.factories import evidence_upload, make_member, make_periods
 from tests.sample_files import sample_path
@@ -575,6 +577,59 @@ SPECS: dict[str, Spec] = {
         },
         writes=True,
     ),
+    # Every signed-in user has their own notices; another user's notice is not found.
+    "reminders:notices": Spec(
+        lambda o, t: reverse("reminders:notices"), get=const(200), post=const(405)
+    ),
+    "reminders:bell": Spec(lambda o, t: reverse("reminders:bell"), get=const(200), post=const(405)),
+    "reminders:mark_all_read": Spec(
+        lambda o, t: reverse("reminders:mark_all_read"),
+        get=const(405),
+        post=const(302),
+        prepare=lambda objects: _notices(objects),
+        writes=True,
+    ),
+    "reminders:mark_read": Spec(
+        lambda o, t: reverse("reminders:mark_read", args=[o["notice"][t].pk]),
+        targets=(OWN,),
+        get=const(405),
+        post=for_roles({"staff_a"}, 302, 404),
+        prepare=lambda objects: _notices(objects),
+        writes=True,
+    ),
+    "reminders:profile": Spec(
+        lambda o, t: reverse("reminders:profile"),
+        get=const(200),
+        post=const(302),
+        data=lambda o, t: {"digests": "off"},
+        writes=True,
+    ),
+    # Reminder settings and the send log are the agency's coordinators' (and admins').
+    "reminders:home": Spec(
+        lambda o, t: reverse("reminders:home"),
+        get=for_roles(EDITORS | {"other_coordinator"}, 302, 403),
+        post=const(405),
+    ),
+    "reminders:settings": Spec(
+        lambda o, t: reverse("reminders:settings", args=[o["plan"][t].agency_id]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PERIOD, MANAGES, 200),
+        post=scoped(SEES_PERIOD, MANAGES, 302),
+        data=lambda o, t: {
+            "lead_days": "7, 3, 1",
+            "overdue_repeat_days": "5",
+            "escalate_after_days": "10",
+            "period_lead_days": "3",
+            "send_time": "07:30",
+        },
+        writes=True,
+    ),
+    "reminders:log": Spec(
+        lambda o, t: reverse("reminders:log", args=[o["plan"][t].agency_id]),
+        targets=(OWN, OTHER_AGENCY),
+        get=scoped(SEES_PERIOD, MANAGES, 200),
+        post=const(405),
+    ),
     # The importer's own tests cover its behaviour; here only who gets past its door.
     "importer:upload": Spec(
         lambda o, t: reverse("importer:upload"),
@@ -711,6 +766,27 @@ def _par_objects(world, objects: dict) -> None:
         evidence.save()
         objects["criterion"][target] = criterion
         objects["criterion_evidence"][target] = evidence
+
+
+def _notices(objects: dict) -> None:
+    """An unread notice for every user; ``objects["notice"][OWN]`` is staff_a's."""
+    task = objects["task"][OWN]
+    items = ReminderItem.objects.bulk_create(
+        ReminderItem(
+            agency_id=task.plan.agency_id,
+            subject=f"task:{task.pk}",
+            mark=f"task:{task.pk}|lead-3|2026-11-30",
+            recipient=f"user:{user.pk}",
+            user=user,
+            kind="lead",
+            threshold="lead-3",
+            deadline=dt.date(2026, 11, 30),
+            task=task,
+            created_on=FROZEN.date(),
+        )
+        for user in get_user_model().objects.order_by("pk")
+    )
+    objects["notice"] = {OWN: next(i for i in items if i.user.username == "w.cb.a")}
 
 
 def _trash_plans(objects: dict) -> None:

@@ -22,7 +22,7 @@ from importer.parsing.document import ImportFileError
 from importer.preview import build_preview
 from plans.models import Plan
 from plans.services import purge_deleted_plans
-from reminders.selectors import collect_reminders
+from reminders.services import sweep
 from tasks.models import Evidence, Task, TaskAssignment
 from tests.factories import PlanFactory, evidence_upload
 from tests.importer.integration.test_reimport import HEADER
@@ -78,11 +78,11 @@ def test_deleted_plan_sends_no_reminder(world, settings):
         user.email = f"{user.username}@stp.example.vn"
         user.save()
     day = dt.date(2026, 6, 25)
-    before = {r.unit.pk for r in collect_reminders(on=day)[0]}
-    assert world.unit_a.pk in before
+    before = {r.unit for r in sweep(on=day, dry_run=True).sent}
+    assert world.unit_a.name in before
     _trash(world.task_a.plan)
-    after = {r.unit.pk for r in collect_reminders(on=day)[0]}
-    assert world.unit_a.pk not in after and world.unit_b.pk not in after
+    after = {r.unit for r in sweep(on=day, dry_run=True).sent}
+    assert world.unit_a.name not in after and world.unit_b.name not in after
 
 
 def test_hiding_is_a_plain_is_null_filter_without_or_or_exists(client, world):
