@@ -21,6 +21,7 @@ from reports.figures import (
     format_percent,
 )
 from tasks.timeliness import Bucket
+from workdays.calendar import WorkCalendar
 
 # Report words for tasks.timeliness.Bucket (the same as tasks.models.ReportBucket's labels,
 # fixed in Vietnamese: the document is Vietnamese whatever the reader's page language).
@@ -94,13 +95,17 @@ def compose(
     period_phrase: str,
     issued_on: dt.date,
     provisional_on: dt.date | None,
+    calendar: WorkCalendar,
 ) -> ReportContent:
-    """The report for ``data``; ``provisional_on`` is set for live (not frozen) data."""
+    """The report for ``data``; ``provisional_on`` is set for live (not frozen) data.
+
+    ``calendar`` counts the overdue tasks' days late in working days.
+    """
     counts = due_counts(data)
     body = [
         *_direction(data, counts),
         *_areas(data),
-        *_assessment(data, counts),
+        *_assessment(data, counts, calendar),
         *_next_period(data),
         *_proposals(data),
     ]
@@ -234,7 +239,7 @@ def _areas(data: ReportData) -> list[Paragraph]:
     return paragraphs
 
 
-def _assessment(data: ReportData, counts: DueCounts) -> list[Paragraph]:
+def _assessment(data: ReportData, counts: DueCounts, calendar: WorkCalendar) -> list[Paragraph]:
     paragraphs = [_heading(3, "ĐÁNH GIÁ CHUNG"), Paragraph("1. Ưu điểm", heading=True)]
     strengths = []
     if counts.done_on_time:
@@ -259,7 +264,9 @@ def _assessment(data: ReportData, counts: DueCounts) -> list[Paragraph]:
         paragraphs.append(
             Paragraph(f"Còn {format_number(len(overdue))} nhiệm vụ chưa hoàn thành, quá hạn:")
         )
-        paragraphs += [Paragraph(f"- {_overdue_line(task, data.as_of)}.") for task in overdue]
+        paragraphs += [
+            Paragraph(f"- {_overdue_line(task, data.as_of, calendar)}.") for task in overdue
+        ]
     else:
         paragraphs.append(Paragraph("Không có nhiệm vụ đến hạn nào chưa hoàn thành quá hạn."))
     if counts.done_late:
@@ -293,12 +300,12 @@ def _task_ref(task: TaskRow) -> str:
     return f"nhiệm vụ {short}"
 
 
-def _overdue_line(task: TaskRow, as_of: dt.date) -> str:
+def _overdue_line(task: TaskRow, as_of: dt.date, calendar: WorkCalendar) -> str:
     deadline = task.effective_due
     assert deadline is not None  # overdue tasks have a deadline
     return (
         f"{_one_line(task.content)} (chủ trì: {_unit(task)}; hạn {format_date(deadline)}; "
-        f"chậm {format_number(days_late(deadline, as_of))} ngày)"
+        f"chậm {format_number(days_late(deadline, as_of, calendar=calendar))} ngày làm việc)"
     )
 
 

@@ -10,14 +10,16 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from workdays.calendar import WorkCalendar
 
-def days_late(due: dt.date, as_of: dt.date) -> int:
-    """Days a task is late on ``as_of`` against ``due``: CALENDAR days for now, 0 if not late.
 
-    The one place reports count lateness, so the working-day calendar (``workdays``) can
-    replace the arithmetic here without touching any caller.
+def days_late(due: dt.date, as_of: dt.date, *, calendar: WorkCalendar) -> int:
+    """Working days a task is late on ``as_of`` against ``due``, 0 if not late.
+
+    The one place reports count lateness; working days as the dashboard and the reminders
+    count them (weekends, Tết and the other public holidays, the agency's overrides).
     """
-    return max(0, (as_of - due).days)
+    return max(0, calendar.working_days_between(due, as_of))
 
 
 def format_number(value: int | Decimal) -> str:

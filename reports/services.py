@@ -44,6 +44,7 @@ from reports.models import (
 )
 from reports.selectors import live_report_data
 from reports.spreadsheet import render_xlsx
+from workdays.selectors import calendar_around
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +141,7 @@ def build_report(
         period_phrase=period_phrase(period.kind, period.year),
         issued_on=source.issued_on,
         provisional_on=source.provisional_on,
+        calendar=calendar_around(source.data.as_of),
     )
     progress(40, _("Soạn văn bản Word"))
     created = source.snapshot.taken_at if source.snapshot else timezone.now()

@@ -16,6 +16,7 @@ from reports.figures import (
     parse_period_spec,
     period_phrase,
 )
+from workdays.calendar import WorkCalendar
 
 
 @pytest.mark.parametrize(
@@ -63,17 +64,26 @@ def test_dated_place_leading_zeros(day, text):
     assert dated_place("Thái Nguyên", day) == text
 
 
+# Tết Nguyên đán 2026 off from Monday 16/02 to Friday 20/02; 01/01 a holiday.
+CALENDAR = WorkCalendar(
+    holidays=[dt.date(2026, 1, 1), *(dt.date(2026, 2, day) for day in range(16, 21))],
+    years=range(2025, 2027),
+)
+
+
 @pytest.mark.parametrize(
     ("due", "as_of", "late"),
     [
-        (dt.date(2026, 3, 10), dt.date(2026, 3, 14), 4),
+        (dt.date(2026, 3, 10), dt.date(2026, 3, 14), 3),  # Tue → Sat: Wed, Thu, Fri
         (dt.date(2026, 3, 14), dt.date(2026, 3, 14), 0),
-        (dt.date(2026, 3, 20), dt.date(2026, 3, 14), 0),
-        (dt.date(2025, 12, 31), dt.date(2026, 1, 1), 1),
+        (dt.date(2026, 3, 20), dt.date(2026, 3, 14), 0),  # not due yet
+        (dt.date(2025, 12, 31), dt.date(2026, 1, 1), 0),  # 01/01 is a holiday
+        (dt.date(2025, 12, 31), dt.date(2026, 1, 2), 1),
+        (dt.date(2026, 2, 13), dt.date(2026, 2, 23), 1),  # Tết week skipped: Mon 23/02
     ],
 )
-def test_days_late_in_calendar_days(due, as_of, late):
-    assert days_late(due, as_of) == late
+def test_days_late_in_working_days(due, as_of, late):
+    assert days_late(due, as_of, calendar=CALENDAR) == late
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from reports.figures import period_phrase
 from reports.models import ReportSettings
 from reports.services import report_source
 from tests.reports.conftest import AFTER_CUTOFF, CUTOFF, EXPECTED_SENTENCE
+from workdays.selectors import calendar_around
 
 
 def _content(known):
@@ -23,6 +24,7 @@ def _content(known):
         period_phrase=period_phrase("q1", 2026),
         issued_on=source.issued_on,
         provisional_on=source.provisional_on,
+        calendar=calendar_around(source.data.as_of),
     )
     return source, content
 
@@ -53,8 +55,9 @@ def test_overdue_tasks_with_lead_unit_and_days_late(known):
     source, content = _content(known)
     assert [row.content for row in overdue_tasks(source.data)] == ["Nhiệm vụ T3"]
     assert (
+        # Due Tuesday 10/03, as of Saturday 14/03: Wednesday to Friday are 3 working days late.
         "- Nhiệm vụ T3 (chủ trì: Phòng Xây dựng và Kiểm tra văn bản QPPL; hạn 10/03/2026; "
-        "chậm 4 ngày)."
+        "chậm 3 ngày làm việc)."
     ) in _texts(content)
 
 
