@@ -86,6 +86,10 @@ class SweepResult:
         }
 
 
+# Items described per prefetch in a dry run (SQLite caps the size of one IN list).
+DRY_RUN_BATCH = 500
+
+
 def due_agencies(
     *, on: dt.date, now: dt.datetime | None, code: str | None, calendar
 ) -> tuple[list[Agency], dict]:
@@ -277,11 +281,14 @@ def _describe_dry_run(result: SweepResult, new: list[Candidate]) -> None:
         if candidate.by_email:
             key = (candidate.agency_id, candidate.recipient.address)
             by_recipient[key].append((candidate, _item(candidate, on=result.day)))
-    # Unsaved rows: their tasks, plans, units and periods in a few queries for all of them.
-    prefetch_related_objects(
-        [item for pairs in by_recipient.values() for _c, item in pairs],
-        "task__plan", "unit", "period",
-    )  # fmt: skip
+    # Unsaved rows: their tasks, plans, units and periods in a few queries per batch. Batched
+    # because SQLite refuses one IN list of every task of a province (100,000 tasks: "Expression
+    # tree is too large").
+    items = [item for pairs in by_recipient.values() for _c, item in pairs]
+    for start in range(0, len(items), DRY_RUN_BATCH):
+        prefetch_related_objects(
+            items[start : start + DRY_RUN_BATCH], "task__plan", "unit", "period"
+        )
     for (_agency, address), pairs in sorted(by_recipient.items()):
         lines = digest_lines([item for _c, item in pairs])
         result.sent.append(DigestReport(address, pairs[0][0].recipient.unit_name, lines))

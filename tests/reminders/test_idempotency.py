@@ -183,3 +183,13 @@ def test_dry_run_writes_and_sends_nothing(mail_world):
 def test_dry_run_after_a_sweep_has_nothing_new(mail_world):
     sweep(on=DAY)
     assert sweep(on=DAY, dry_run=True).sent == []
+
+
+def test_dry_run_describes_the_same_digests_in_small_batches(mail_world, monkeypatch):
+    """The dry run reads its items' tasks in batches (SQLite caps one IN list); same output."""
+    from reminders import services
+
+    whole = sweep(on=DAY, dry_run=True).as_json()
+    monkeypatch.setattr(services, "DRY_RUN_BATCH", 1)
+    assert sweep(on=DAY, dry_run=True).as_json() == whole
+    assert whole["digests"] and all(digest["items"] for digest in whole["digests"])
