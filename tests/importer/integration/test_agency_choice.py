@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from importer.staging import load_staged
@@ -141,3 +143,22 @@ def test_another_users_token_is_404_and_a_non_importer_403(demo, lang_son, clien
     assert client.post(unknown, {"agency": demo.thai_nguyen.pk}).status_code == 404
     staged = load_staged(token, user_id=demo.users["coordinator"].pk, agency_ids=None)
     assert staged is not None and staged.agency_id == demo.thai_nguyen.pk
+
+
+def test_the_choice_costs_no_query(demo, client):
+    """A second agency adds no query to the preview page (its choices are the fetched agencies)."""
+    coordinator = demo.users["coordinator"]
+    client.force_login(coordinator)
+    url = reverse("importer:preview", args=[_stage(client, demo.thai_nguyen)])
+
+    def queries() -> int:
+        forget_access(coordinator)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    alone = queries()
+    Membership.objects.create(user=coordinator, agency=demo.cao_bang, role=Role.COORDINATOR)
+    response = client.get(url)
+    assert response.context["agency_choice"] is not None
+    assert queries() == alone
