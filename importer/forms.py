@@ -49,6 +49,19 @@ class UploadForm(forms.Form):
         return self.cleaned_data.get("agency") or self.only_agency
 
 
+class ReassignAgencyForm(forms.Form):
+    """The preview's "Nhập vào cơ quan": another of the user's agencies for the staged file."""
+
+    agency = forms.TypedChoiceField(label=_("Nhập vào cơ quan"), coerce=int)
+
+    def __init__(self, *args, agencies: list[Agency], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Choices from the agencies the view already fetched: no query, and an id outside them
+        # (another agency's, or garbage) is simply not a valid choice.
+        self.fields["agency"].choices = [(agency.pk, agency.name) for agency in agencies]
+        _bootstrap(self)
+
+
 UNIT_ACTIONS = [
     (UnitDecision.KEEP, _("Giữ nguyên văn bản (không gắn đơn vị)")),
     (UnitDecision.MAP, _("Là đơn vị đã có (ghi nhớ tên gọi này)")),

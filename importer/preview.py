@@ -34,7 +34,7 @@ from importer.parsing.document import (
     RawRow,
 )
 from importer.parsing.docx_reader import read_docx
-from importer.parsing.issuer import mismatches, read_issuer
+from importer.parsing.issuer import Issuer, mismatches, names_agency, read_issuer
 from importer.parsing.pdf_reader import read_pdf
 from importer.parsing.safety import (
     KIND_CSV,
@@ -210,6 +210,7 @@ class ImportPreview:
     existing_plan: Plan | None = None
     changes: PlanChanges | None = None
     area_leads: list[AreaLead] = field(default_factory=list)
+    issuer: Issuer = field(default_factory=Issuer)
 
     @property
     def sections(self) -> list[PreviewRow]:
@@ -293,7 +294,8 @@ def build_preview(
     kind, document = read_plan_file(data, filename=filename)
     warnings = list(document.warnings)
     metadata = _completed_metadata(document, filename=filename, year=year, warnings=warnings)
-    warnings.extend(_issuer_warnings(metadata, agency))
+    issuer = read_issuer(metadata)
+    warnings.extend(_issuer_warnings(issuer, agency))
     directory = load_directory(agency)
     rows = _preview_rows(document.rows, directory=directory, year=metadata.year)
     budget = parse_budget_lines(document.budget_lines)
@@ -310,6 +312,7 @@ def build_preview(
         directory=directory,
         warnings=warnings,
         area_leads=_area_leads(document, rows, directory),
+        issuer=issuer,
     )
     preview.existing_plan = find_existing_plan(agency=agency, metadata=metadata)
     if preview.existing_plan is not None and preview.existing_plan.is_deleted:
@@ -342,9 +345,8 @@ def _completed_metadata(
     return metadata
 
 
-def _issuer_warnings(metadata: PlanMetadata, agency: Agency) -> list[str]:
+def _issuer_warnings(issuer: Issuer, agency: Agency) -> list[str]:
     """A warning when the plan's header names another agency or province than `agency`."""
-    issuer = read_issuer(metadata)
     found = mismatches(issuer, header_name=agency.header_name, place_name=agency.place_name)
     if not found:
         return []
@@ -357,6 +359,16 @@ def _issuer_warnings(metadata: PlanMetadata, agency: Agency) -> list[str]:
         )
         % {"issuer": written, "agency": agency.name}
     ]
+
+
+def agency_named_by(preview: ImportPreview, agencies: Iterable[Agency]) -> Agency | None:
+    """The first of `agencies` the document's header names as its issuer, if any."""
+    for agency in agencies:
+        if names_agency(
+            preview.issuer, header_name=agency.header_name, place_name=agency.place_name
+        ):
+            return agency
+    return None
 
 
 def _area_leads(

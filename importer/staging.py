@@ -12,11 +12,12 @@ and reads them.
 from __future__ import annotations
 
 import json
+import os
 import re
 import secrets
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -88,9 +89,24 @@ def stage_upload(
     if written > limit:
         staged.discard()
         raise ImportFileError(_too_large())
-    record = {"agency_id": agency_id, "user_id": user_id, "filename": staged.filename}
-    _record_path(staged.token).write_text(json.dumps(record), encoding="utf-8")
+    _write_record(staged)
     return staged
+
+
+def restage(staged: StagedUpload, *, agency_id: int) -> StagedUpload:
+    """The same staged file, now to be imported into `agency_id` (only its record changes)."""
+    moved = replace(staged, agency_id=agency_id)
+    _write_record(moved)
+    return moved
+
+
+def _write_record(staged: StagedUpload) -> None:
+    # Written aside and moved in place, so a preview loading it never reads half a record.
+    record = {"agency_id": staged.agency_id, "user_id": staged.user_id, "filename": staged.filename}
+    path = _record_path(staged.token)
+    partial = path.with_name(f"{path.name}.part")
+    partial.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(partial, path)
 
 
 def load_staged(

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.upload, name="upload"),
     re_path(r"^xuat/(?P<pk>\d+)\.(?P<fmt>xlsx|csv)$", views.export_plan, name="export"),
     path("<str:token>/", views.preview, name="preview"),
+    path("<str:token>/co-quan/", views.reassign, name="reassign"),
 ]

@@ -6,7 +6,8 @@ cải cách thủ tục hành chính; cải cách chế độ công vụ; ...").
 whose duty names the area's heading, compared in one normalised form (case, tone placement,
 punctuation). Among several such duties the best one wins:
 
-1. a duty that starts with "Chủ trì" or "Tham mưu" (the unit leads), over any other duty;
+1. a duty that starts with "Chủ trì" or "Tham mưu", or a sentence that assigns the unit as
+   lead ("Giao X chủ trì, phối hợp với Y tham mưu ... cải cách thể chế"), over any other duty;
    duties that start with "Phối hợp" (the unit only helps) are never used;
 2. the most specific duty: the one naming the fewest of the plan's areas;
 3. the earliest in the document.
@@ -82,7 +83,8 @@ def suggest_area_leads(
             named = frozenset(title for title in titles if _mentions(key, title_keys[title]))
             if not named:
                 continue
-            leads = 0 if _LEADING_DUTY_RE.match(key) else 1
+            # A stated sentence ("Giao X chủ trì ...") says outright that its unit leads.
+            leads = 0 if responsibility.stated or _LEADING_DUTY_RE.match(key) else 1
             candidates.append((leads, len(named), order, responsibility.unit_text, duty, named))
     suggestions: dict[str, AreaLeadSuggestion] = {}
     for _leads, _count, _order, unit_text, duty, named in sorted(candidates):

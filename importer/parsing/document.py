@@ -79,12 +79,16 @@ class PlanMetadata:
 class UnitResponsibility:
     """One unit's duties from the "TỔ CHỨC THỰC HIỆN" section ("2. Phòng ..." + bullets).
 
-    Shown in the import preview next to the tasks; never turned into tasks, since the duties
-    restate the plan's work per unit without deadlines.
+    Or a sentence there that assigns a duty ("Giao X chủ trì, phối hợp với Y ..."; `stated`):
+    its lead is `unit_text`, its coordinating units `coordinating_text`, the sentence the first
+    duty. They suggest the lead of areas whose tasks name none; only a plan with no task
+    anywhere else takes its tasks from the stated ones (`narrative.stated_tasks`).
     """
 
     unit_text: str
     duties: list[str] = field(default_factory=list)
+    coordinating_text: str = ""
+    stated: bool = False
 
 
 @dataclass

@@ -24,8 +24,10 @@ Narrative plans. Only when neither a task table row nor a labelled prose task wa
 bullets under "Nhiệm vụ" headings are the tasks (`narrative.narrative_tasks`, source
 "narrative", no units or deadlines: a warning asks the importer to choose them). Whatever the
 tasks came from, the unit duties under "TỔ CHỨC THỰC HIỆN" are returned apart
-(`narrative.unit_responsibilities`), and a body that says "(Có phụ lục ... kèm theo)" while no
-task table was found gets a warning that the appendix is not in the file.
+(`narrative.unit_responsibilities`); when there is still no task, those duties are the tasks
+(`narrative.stated_tasks`, with their lead and coordinating units). A body that says
+"(Có phụ lục ... kèm theo)" while no task table was found gets a warning that the appendix is
+not in the file.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ from importer.parsing.metadata import (
     join_wrapped_indexed,
     split_label,
 )
-from importer.parsing.narrative import narrative_tasks, unit_responsibilities
+from importer.parsing.narrative import narrative_tasks, stated_tasks, unit_responsibilities
 from importer.parsing.safety import KIND_DOCX, inspect_ooxml, read_limited
 from importer.parsing.structure import (
     EXPECTED_HEADERS_TEXT,
@@ -527,6 +529,12 @@ class BodyReader:
             rows = narrative_tasks(self.blocks)
             if any(row.is_task for row in rows):
                 warnings.append(_NARRATIVE_WARNING)
+        responsibilities = unit_responsibilities(self.blocks)
+        if not any(row.is_task for row in rows):
+            # Last: the duties "TỔ CHỨC THỰC HIỆN" assigns ("Giao X chủ trì, phối hợp với Y").
+            rows = stated_tasks(responsibilities)
+            if rows:
+                warnings.append(_STATED_WARNING)
         if not any(row.is_task for row in rows):
             if self.layout is not None:
                 message = "Bảng nhiệm vụ trong tệp chỉ có hàng tiêu đề, không có nhiệm vụ nào."
@@ -556,7 +564,7 @@ class BodyReader:
             target_sentences=find_target_sentences(self.blocks),
             budget_lines=find_budget_lines(self.blocks),
             warnings=warnings,
-            unit_responsibilities=unit_responsibilities(self.blocks),
+            unit_responsibilities=responsibilities,
         )
 
 
@@ -564,6 +572,12 @@ _NARRATIVE_WARNING = (
     "Nhiệm vụ được đọc từ các gạch đầu dòng dưới mục “Nhiệm vụ” trong văn bản. Kế hoạch không "
     "ghi đơn vị chủ trì, đơn vị phối hợp và thời hạn cho từng nhiệm vụ: hãy chọn đơn vị và "
     "thời hạn ở bước xem trước."
+)
+
+_STATED_WARNING = (
+    "Kế hoạch không có bảng hay danh sách nhiệm vụ: nhiệm vụ được đọc từ các câu giao việc "
+    "trong mục “Tổ chức thực hiện”, mỗi câu (hoặc mỗi gạch đầu dòng của một đơn vị) là một "
+    "nhiệm vụ. Kiểm tra đơn vị chủ trì, đơn vị phối hợp và chọn thời hạn ở bước xem trước."
 )
 
 

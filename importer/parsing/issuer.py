@@ -57,3 +57,10 @@ def mismatches(issuer: Issuer, *, header_name: str, place_name: str) -> list[str
     if issuer.name and header_name and match_key(issuer.name) != match_key(header_name):
         found.append("name")
     return found
+
+
+def names_agency(issuer: Issuer, *, header_name: str, place_name: str) -> bool:
+    """Whether the document's issuer is this agency (a header that names nobody is no one)."""
+    if not (issuer.name or issuer.place):
+        return False
+    return not mismatches(issuer, header_name=header_name, place_name=place_name)

@@ -46,7 +46,11 @@ heading whose title starts like a unit name (Văn phòng, Phòng, Thanh tra, Tru
 Ban, Sở, Các phòng/đơn vị/cơ quan, Thủ trưởng/Trưởng các ..., UBND) opens a unit; its items
 (bullets, list paragraphs; "+" details folded) are its duties. A unit written as one plain
 paragraph gets that paragraph; an unmarked paragraph after a unit's bullets is a closing remark
-and ends the unit. Units without duties are left out.
+and ends the unit. Units without duties are left out. A paragraph or item outside a unit block
+(or a heading such as "3. Thanh tra Sở: chủ trì ...") that `read_assignment` reads is a stated
+duty ("Giao X chủ trì, phối hợp với Y ...": unit X, coordinating Y); marked items after it are
+its details, any other paragraph ends it. `stated_tasks` turns the duties into tasks for a plan
+that has no other task.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from importer.parsing.assignment_sentences import read_assignment
 from importer.parsing.document import (
     SOURCE_NARRATIVE,
     RawRow,
@@ -82,6 +87,7 @@ _NUMBER_ITEM_RE = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?P<rest>\
 _LETTER_ITEM_RE = re.compile(r"^[a-zđ][.)]\s+\S")
 _MARKER_RE = re.compile(r"^(?P<marker>[-–—−+•*·▪○◦])\s*")
 _FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+\S")
+_HELPING_RE = re.compile(r"^phối hợp\b")
 _STOP_PREFIXES = ("trên đây", "nơi nhận")
 _TARGET_TITLES = ("mục tiêu", "các mục tiêu", "chỉ tiêu", "các chỉ tiêu", "mục đích", "yêu cầu")
 _FAMILIES = {"–": "-", "—": "-", "−": "-", "·": "•", "▪": "•", "○": "•", "◦": "•", "*": "•"}
@@ -174,20 +180,29 @@ def unit_responsibilities(blocks: Sequence[TextBlock]) -> list[UnitResponsibilit
             if head.is_organisation:
                 section_level, unit = head.level, None
             elif section_level is not None and head.level > section_level:
-                unit = None
-                if _is_unit_title(head.title):
-                    unit, family = UnitResponsibility(_unit_text(head.title)), None
+                unit, family = _stated_unit(head.title), None
+                if unit is None and _is_unit_title(head.title):
+                    unit = UnitResponsibility(_unit_text(head.title))
+                if unit is not None:
                     units.append(unit)
             else:
                 section_level, unit = None, None
             continue
-        if unit is None:
+        if section_level is None:
             continue
         item = _item_of(block)
+        if unit is None or unit.stated or (family is not None and not item.family):
+            # Outside a unit's block, a sentence may assign the duty ("Giao X chủ trì, ...").
+            stated = _stated_unit(item.text)
+            if stated is not None:
+                unit, family = stated, None
+                units.append(unit)
+                continue
+            if unit is None or not unit.stated or item.family in ("", "number"):
+                unit = None  # a remark, or the next paragraph after a stated duty
+                continue
         if not item.family:
-            if family is not None:
-                unit = None  # a closing remark after the unit's bullets
-            elif unit.duties and unit.duties[-1].endswith(":"):
+            if unit.duties and unit.duties[-1].endswith(":"):
                 unit.duties[-1] += "\n" + item.text
             else:
                 unit.duties.append(item.text)
@@ -199,6 +214,54 @@ def unit_responsibilities(blocks: Sequence[TextBlock]) -> list[UnitResponsibilit
         else:
             unit.duties.append(item.text)
     return [unit for unit in units if unit.duties]
+
+
+def stated_tasks(responsibilities: Sequence[UnitResponsibility]) -> list[RawRow]:
+    """Tasks of a plan that assigns its work only under "TỔ CHỨC THỰC HIỆN".
+
+    A stated sentence is one task with the units it names; each duty under a unit heading is a
+    task led by that unit ("Chủ trì, phối hợp với Y ..." also names Y), except a duty that
+    starts with "Phối hợp": the unit only helps, so the task has no lead (chosen in the preview).
+    """
+    rows: list[RawRow] = []
+    for unit in responsibilities:
+        duties = ["\n".join(unit.duties)] if unit.stated else unit.duties
+        for duty in duties:
+            number = len(rows) + 1
+            lead, coordinating = _duty_units(unit, duty)
+            rows.append(
+                RawRow(
+                    code=str(number),
+                    content=duty,
+                    lead_text=lead,
+                    coordinating_text=coordinating,
+                    source=SOURCE_NARRATIVE,
+                    position=number,
+                    path=f"TCTH/{number}",
+                )
+            )
+    return rows
+
+
+def _duty_units(unit: UnitResponsibility, duty: str) -> tuple[str, str]:
+    if unit.stated:
+        return unit.unit_text, unit.coordinating_text
+    if _HELPING_RE.match(match_key(duty)):
+        return "", unit.unit_text
+    stated = read_assignment(f"{unit.unit_text} {duty}")
+    if stated is not None and stated.lead == unit.unit_text:
+        return unit.unit_text, stated.coordinating
+    return unit.unit_text, ""
+
+
+def _stated_unit(text: str) -> UnitResponsibility | None:
+    """A duty whose sentence names its units; a bare unit heading ("Văn phòng Sở:") is not one."""
+    stated = read_assignment(text)
+    if stated is None or stated.lead == _unit_text(text):
+        return None
+    return UnitResponsibility(
+        stated.lead, [one_line(text)], coordinating_text=stated.coordinating, stated=True
+    )
 
 
 def _is_unit_title(title: str) -> bool:

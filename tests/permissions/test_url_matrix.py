@@ -642,6 +642,14 @@ SPECS: dict[str, Spec] = {
         get=uploaded(UPLOADS, 200),
         post=uploaded(UPLOADS, 200),  # empty POST: the preview again, nothing written
     ),
+    # Re-staging for another agency writes the staged record only, never a model row.
+    "importer:reassign": Spec(
+        lambda o, t: reverse("importer:reassign", args=[o["staged"][t].token]),
+        targets=(OWN, OTHER_AGENCY),
+        get=const(405),
+        post=uploaded(UPLOADS, 302),
+        data=lambda o, t: {"agency": o["staged"][t].agency_id},
+    ),
     "importer:export": Spec(
         lambda o, t: reverse("importer:export", kwargs={"pk": o["plan"][t].pk, "fmt": "csv"}),
         targets=(OWN, OTHER_AGENCY),

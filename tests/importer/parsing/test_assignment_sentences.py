@@ -40,6 +40,16 @@ CASES = [
         "Trưởng các phòng, đơn vị thuộc Sở chịu trách nhiệm trước Giám đốc Sở.",
         A("Trưởng các phòng, đơn vị thuộc Sở"),
     ),
+    (
+        "Thanh tra Sở: chủ trì kiểm tra công vụ; phối hợp với Văn phòng Sở, Phòng Hành chính "
+        "tư pháp tổng hợp kết quả.",
+        A("Thanh tra Sở", "Văn phòng Sở, Phòng Hành chính tư pháp"),
+    ),
+    (
+        "Căn cứ Kế hoạch này, các phòng, đơn vị thuộc Sở có trách nhiệm tổ chức phổ biến, "
+        "quán triệt đến toàn thể công chức.",
+        A("các phòng, đơn vị thuộc Sở"),
+    ),
     ("Kế hoạch này có trách nhiệm định hướng công tác năm 2026.", None),
     ("Rà soát, đơn giản hóa thủ tục hành chính.", None),
     ("Thời gian thực hiện: Quý II/2026", None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importer.parsing.document import PlanMetadata
-from importer.parsing.issuer import Issuer, mismatches, read_issuer
+from importer.parsing.issuer import Issuer, mismatches, names_agency, read_issuer
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,17 @@ def test_read_issuer(metadata, expected):
 )
 def test_mismatches_with_the_thai_nguyen_agency(issuer, expected):
     assert mismatches(issuer, header_name="SỞ TƯ PHÁP", place_name="Thái Nguyên") == expected
+
+
+@pytest.mark.parametrize(
+    ("issuer", "expected"),
+    [
+        (Issuer("SỞ TƯ PHÁP", "Thái Nguyên"), True),
+        (Issuer("", "thái nguyên"), True),  # only the province read: any of its agencies
+        (Issuer("SỞ TƯ PHÁP", "Lạng Sơn"), False),
+        (Issuer("SỞ NỘI VỤ", "Thái Nguyên"), False),
+        (Issuer("", ""), False),  # a header that names nobody names no agency
+    ],
+)
+def test_names_agency_thai_nguyen(issuer, expected):
+    assert names_agency(issuer, header_name="SỞ TƯ PHÁP", place_name="Thái Nguyên") is expected

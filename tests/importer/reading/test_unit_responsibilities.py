@@ -1,4 +1,4 @@
-"""Unit duties under "TỔ CHỨC THỰC HIỆN": shown in the preview, never tasks."""
+"""Unit duties under "TỔ CHỨC THỰC HIỆN": shown in the preview; tasks only when no other."""
 
 from __future__ import annotations
 
