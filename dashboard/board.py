@@ -22,6 +22,7 @@ from dashboard.selectors import area_params, unit_params
 from organizations.access import Access, access_for
 from organizations.models import Agency
 from organizations.roles import AGENCY_WIDE_ROLES, TASK_READER_ROLES
+from par.models import CriteriaSet
 from periods.models import ReportingPeriod
 from plans.models import Plan
 from tasks.models import ReportBucket, Task
@@ -66,6 +67,7 @@ class Board:
     sort: str = "name"
     indicators: selectors.IndicatorPanel | None = None
     budget: selectors.BudgetPanel | None = None
+    par: list[selectors.ParTotals] | None = None  # None: the accountant does not read PAR
 
     @property
     def bucket_cards(self) -> list[tuple[str, str, int, str]]:
@@ -146,6 +148,12 @@ def build_board(request) -> Board:
     board.indicators = selectors.indicator_panel(plans=plans, area=cleaned.get("area"), as_of=as_of)
     board.budget = selectors.budget_panel(plans=plans, as_of=as_of)
     if board.shows_tasks:
+        # The year's PAR sets of the agencies in scope; plan, lĩnh vực and unit filters
+        # do not apply to a set.
+        sets = CriteriaSet.objects.visible_to(request.user)
+        board.par = selectors.par_panel(
+            criteria_sets=sets.filter(year=board.year, agency_id__in=agency_ids)
+        )
         base = Task.objects.visible_to(request.user).actionable().with_timeliness(on=as_of)
         filterset.queryset = base
         _fill_task_tables(board, filterset.qs, request=request, agency_ids=agency_ids)

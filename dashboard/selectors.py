@@ -25,6 +25,7 @@ from budget import selectors as budget_selectors
 from common.numbers import percent_label
 from indicators import selectors as indicator_selectors
 from organizations.models import Unit
+from par import selectors as par_selectors
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
 from tasks.models import AssignmentRole, ReportBucket, Task, TaskProgress, TaskStatus
 from workdays.selectors import work_calendar
@@ -327,11 +328,13 @@ def submissions(*, agency_ids, period: ReportingPeriod, unit: Unit | None) -> Su
     return Submissions(period, [u for u in rows if u.has_sent], [u for u in rows if not u.has_sent])
 
 
-# The indicator and budget cards read the apps' own selectors: one definition of each figure.
+# The indicator, budget and PAR cards read the apps' own selectors: one definition of each figure.
 IndicatorPanel = indicator_selectors.IndicatorPanel
 indicator_panel = indicator_selectors.indicator_panel
 BudgetPanel = budget_selectors.BudgetPanel
 budget_panel = budget_selectors.budget_panel
+ParTotals = par_selectors.Assessment
+par_panel = par_selectors.set_totals
 
 
 @dataclass(frozen=True)

@@ -138,3 +138,24 @@ def store_computed_values(*, period: ReportingPeriod) -> int:
         )
         stored += 1
     return stored
+
+
+def store_computed_values_at_cutoff(*, periods: list[ReportingPeriod]) -> list[ReportingPeriod]:
+    """Store the computed values of each period that locked by passing its cut-off and has
+    none stored yet; the periods it stored for.
+
+    A period also locks without anyone clicking *Khoá kỳ*: the daily report job calls this
+    before it builds the period's report, so the report and the history hold the cut-off's
+    figures. A period that already has computed values (a coordinator's lock, an earlier
+    run) is left alone, so running again changes nothing.
+    """
+    stored = set(
+        IndicatorValue.objects.filter(period__in=periods, computed=True).values_list(
+            "period_id", flat=True
+        )
+    )
+    return [
+        period
+        for period in periods
+        if period.pk not in stored and store_computed_values(period=period)
+    ]

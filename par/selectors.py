@@ -108,15 +108,36 @@ def assessment(
     """The set's tree with every figure: one query for the criteria (and their evidence), and
     one per product figure a suggestion needs."""
     fetched = list(criteria if criteria is not None else criteria_of(criteria_set))
+    rates = _suggestion_rates(criteria_set, fetched, on or timezone.localdate())
+    return Assessment(criteria_set, _tree(fetched, rates))
+
+
+def set_totals(*, criteria_sets: QuerySet[CriteriaSet]) -> list[Assessment]:
+    """Each set's totals and per-lĩnh vực figures, without evidence or suggestions: two
+    queries whatever the number of sets (the dashboard's PAR card, the report's appendix).
+
+    The same tree and sums as :func:`assessment`, so every page shows the same figures.
+    """
+    sets = list(criteria_sets.select_related("agency").order_by("agency__name", "level", "pk"))
+    by_set: dict[int, list[Criterion]] = {criteria_set.pk: [] for criteria_set in sets}
+    criteria = Criterion.objects.filter(criteria_set_id__in=sorted(by_set)).order_by(
+        "criteria_set_id", "position", "pk"
+    )
+    for criterion in criteria:
+        by_set[criterion.criteria_set_id].append(criterion)
+    return [Assessment(criteria_set, _tree(by_set[criteria_set.pk], {})) for criteria_set in sets]
+
+
+def _tree(fetched: list[Criterion], rates: dict[str, Decimal | None]) -> list[CriterionNode]:
+    """The criteria (in position order) as lĩnh vực roots with their figures filled in."""
     nodes = {criterion.pk: CriterionNode(criterion) for criterion in fetched}
     roots: list[CriterionNode] = []
     for criterion in fetched:
         parent = nodes.get(criterion.parent_id) if criterion.parent_id else None
         (parent.children if parent else roots).append(nodes[criterion.pk])
-    rates = _suggestion_rates(criteria_set, fetched, on or timezone.localdate())
     for root in roots:
         _fill(root, rates)
-    return Assessment(criteria_set, roots)
+    return roots
 
 
 def _fill(node: CriterionNode, rates: dict[str, Decimal | None]) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from reports.data import BudgetRow, IndicatorRow, PlanRow, ReportData, TaskRow
+from reports.data import BudgetRow, IndicatorRow, ParSetRow, PlanRow, ReportData, TaskRow
 from reports.figures import (
     DueCounts,
     days_late,
@@ -116,7 +117,12 @@ def compose(
         summary=f"Kết quả thực hiện công tác cải cách hành chính {period_phrase}",
         provisional_note=note,
         body=body,
-        appendices=[_task_appendix(data), _indicator_appendix(data), _budget_appendix(data)],
+        appendices=[
+            _task_appendix(data),
+            _indicator_appendix(data),
+            _budget_appendix(data),
+            _par_appendix(data),
+        ],
         closing=(
             "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính "
             f"{period_phrase} của {header.agency_full_name}./."
@@ -482,4 +488,70 @@ def _budget_appendix(data: ReportData) -> Appendix:
         "TÌNH HÌNH THỰC HIỆN KINH PHÍ",
         table if rows else None,
         "Kế hoạch không có dòng kinh phí nào.",
+    )
+
+
+# par.models.AgencyLevel's labels, fixed in Vietnamese like BUCKET_WORDS.
+PAR_LEVEL_WORDS = {"department": "Sở, ban, ngành", "commune": "UBND cấp xã"}
+
+
+def _score(value: Decimal | None) -> str:
+    return format_number(value) if value is not None else ""
+
+
+def _par_rows(par_set: ParSetRow, *, titled: bool) -> list[list[str]]:
+    rows = [["", PAR_LEVEL_WORDS.get(par_set.level, par_set.level), "", "", "", "", ""]]
+    rows = rows if titled else []
+    for area in par_set.areas:
+        rows.append(
+            [
+                area.label,
+                _one_line(area.title),
+                _score(area.max_score),
+                _score(area.self_score),
+                format_percent(area.self_score or 0, area.max_score),
+                _score(area.appraised),
+                _score(area.difference),
+            ]
+        )
+    total = par_set.self_total
+    rows.append(
+        [
+            "",
+            "Tổng cộng",
+            _score(par_set.max_total),
+            _score(total),
+            format_percent(total or 0, par_set.max_total),
+            _score(par_set.appraised_total),
+            _score(par_set.difference),
+        ]
+    )
+    return rows
+
+
+def _par_appendix(data: ReportData) -> Appendix:
+    """The PAR Index self-assessment per lĩnh vực (``par.selectors.set_totals``'s sums)."""
+    titled = len(data.par) > 1  # both levels: say which rows are whose
+    rows = [row for par_set in data.par for row in _par_rows(par_set, titled=titled)]
+    table = Table(
+        headers=[
+            "STT",
+            "Lĩnh vực",
+            "Điểm tối đa",
+            "Điểm tự chấm",
+            "Tỷ lệ",
+            "Điểm thẩm định",
+            "Chênh lệch",
+        ],
+        rows=rows,
+        widths_mm=[15, 115, 25, 25, 20, 30, 25],
+        numeric_columns=frozenset({2, 3, 4, 5, 6}),
+        total_row=True,
+    )
+    year = f" năm {data.par_year}" if data.par_year else ""
+    return Appendix(
+        "IV",
+        "KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+        table if rows else None,
+        f"Cơ quan chưa có bộ tiêu chí Chỉ số cải cách hành chính{year}.",
     )

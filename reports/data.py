@@ -108,6 +108,51 @@ class PlanRow:
 
 
 @dataclass(frozen=True)
+class ParAreaRow:
+    """A lĩnh vực of the PAR Index self-assessment with its maximum and scores."""
+
+    label: str
+    title: str
+    max_score: Decimal
+    self_score: Decimal | None
+    appraised: Decimal | None
+    difference: Decimal | None  # appraised − self, once both are known
+
+
+@dataclass(frozen=True)
+class ParSetRow:
+    """The agency's PAR set of the report's year, totals as ``par.selectors.Assessment``."""
+
+    level: str  # par.models.AgencyLevel, as text
+    max_total: Decimal
+    self_total: Decimal | None
+    appraised_total: Decimal | None
+    difference: Decimal | None
+    areas: list[ParAreaRow] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, item: dict[str, Any]) -> ParSetRow:
+        return cls(
+            level=item["level"],
+            max_total=Decimal(item["max_total"]),
+            self_total=_decimal(item["self_total"]),
+            appraised_total=_decimal(item["appraised_total"]),
+            difference=_decimal(item["difference"]),
+            areas=[
+                ParAreaRow(
+                    label=area["label"],
+                    title=area["title"],
+                    max_score=Decimal(area["max_score"]),
+                    self_score=_decimal(area["self_score"]),
+                    appraised=_decimal(area["appraised"]),
+                    difference=_decimal(area["difference"]),
+                )
+                for area in item["areas"]
+            ],
+        )
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything one report reads, for one agency and one date range."""
 
@@ -119,6 +164,8 @@ class ReportData:
     indicators: list[IndicatorRow] = field(default_factory=list)
     budget: list[BudgetRow] = field(default_factory=list)
     submitted_units: list[str] = field(default_factory=list)
+    par_year: int | None = None  # the year whose PAR sets ``par`` holds
+    par: list[ParSetRow] = field(default_factory=list)  # the agency's, whatever the plan
 
     def for_plan(self, plan_id: int | None) -> ReportData:
         """The same data restricted to one plan (``None``: all plans)."""
@@ -146,6 +193,9 @@ class ReportData:
             indicators=[_row(IndicatorRow, item) for item in data["indicators"]],
             budget=[_row(BudgetRow, item) for item in data["budget"]],
             submitted_units=list(data["submitted_units"]),
+            # Snapshots frozen before the PAR appendix have no "par".
+            par_year=data.get("par_year"),
+            par=[ParSetRow.from_json(item) for item in data.get("par", [])],
         )
 
 
@@ -166,6 +216,10 @@ def _encode(value: Any) -> Any:
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
 
 
 def _row(kind: type, item: dict[str, Any]) -> Any:

@@ -14,9 +14,19 @@ from decimal import Decimal
 from budget.selectors import lines_disbursed_by
 from indicators.achievement import Achievement, status_for
 from indicators.models import Comparator, Indicator, IndicatorValue
+from par.models import CriteriaSet
+from par.selectors import set_totals
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
 from plans.models import Plan, PlanStatus
-from reports.data import BudgetRow, IndicatorRow, PlanRow, ReportData, TaskRow
+from reports.data import (
+    BudgetRow,
+    IndicatorRow,
+    ParAreaRow,
+    ParSetRow,
+    PlanRow,
+    ReportData,
+    TaskRow,
+)
 from reports.figures import format_number
 from tasks import timeliness
 from tasks.models import (
@@ -48,6 +58,8 @@ def live_report_data(
         indicators=indicator_rows(period=period, plan_ids=plan_ids),
         budget=budget_rows(plan_ids=plan_ids, as_of=as_of),
         submitted_units=_submitted_units(period),
+        par_year=period.year,
+        par=par_rows(agency_id=period.agency_id, year=period.year),
     )
     return data
 
@@ -257,4 +269,33 @@ def budget_rows(*, plan_ids: list[int], as_of: dt.date) -> list[BudgetRow]:
             counted_in_total=line.counted,
         )
         for line in lines
+    ]
+
+
+def par_rows(*, agency_id: int, year: int) -> list[ParSetRow]:
+    """The agency's PAR sets of ``year`` with their totals and lĩnh vực: two queries.
+
+    Read through ``par.selectors.set_totals``, the sums the dashboard and the set page show.
+    """
+    sets = set_totals(criteria_sets=CriteriaSet.objects.filter(agency_id=agency_id, year=year))
+    return [
+        ParSetRow(
+            level=table.criteria_set.level,
+            max_total=table.max_total,
+            self_total=table.self_total,
+            appraised_total=table.appraised_total,
+            difference=table.difference,
+            areas=[
+                ParAreaRow(
+                    label=node.criterion.label,
+                    title=node.criterion.title,
+                    max_score=node.max_score,
+                    self_score=node.self_score,
+                    appraised=node.appraised,
+                    difference=node.difference,
+                )
+                for node in table.roots
+            ],
+        )
+        for table in sets
     ]

@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from indicators.services import store_computed_values_at_cutoff
 from organizations.access import access_for
 from organizations.models import Agency
 from organizations.roles import REPORT_READER_ROLES, Role
@@ -313,6 +314,9 @@ def build_due_period_reports(*, on: dt.date) -> list[ReportJob]:
             Q(reopened_until__isnull=True) | Q(reopened_until__lt=on)
         )
     )
+    # Passing the cut-off locks the period: its computed indicators are fixed first, so
+    # the report (and its frozen snapshot) holds them.
+    store_computed_values_at_cutoff(periods=periods)
     ReportJob.objects.bulk_create(
         [ReportJob(agency_id=p.agency_id, period=p, automatic=True) for p in periods],
         ignore_conflicts=True,

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from organizations.models import Role
+from par.models import AgencyLevel, CriteriaSet
 from tasks.models import Area, TaskProgress, TaskStatus
 from tests.factories import (
     AgencyFactory,
@@ -17,6 +18,7 @@ from tests.factories import (
     assign,
     make_member,
 )
+from tests.par.known_set import scored_set
 from tests.query_counts import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +27,12 @@ pytestmark = pytest.mark.django_db
 # indicators, budget; one query per task table (the cards and the lĩnh vực chart share one
 # grouped query, then matrix, months, overdue list + its assignments + the working-day
 # calendar for its days late, due-soon count, list + assignments, recent updates,
-# submissions); then the filter form's choices (periods, plans, areas, units).
-COORDINATOR_QUERIES = 24
+# submissions); the PAR card (the year's sets, their criteria); then the filter form's
+# choices (periods, plans, areas, units).
+COORDINATOR_QUERIES = 26
 # The same plus two reads of the agencies in scope (choices, scope); the agency table is
 # summed from the shared grouped query.
-PROVINCE_QUERIES = 26
+PROVINCE_QUERIES = 28
 
 
 def _grow(agency, periods, user, n: int = 3):
@@ -45,8 +48,22 @@ def _grow(agency, periods, user, n: int = 3):
                                    status=status)  # fmt: skip
                 assign(task, unit)
                 TaskProgress.objects.create(task=task, period=periods["h1"], updated_by=user)
+        # A second PAR set of the year, with criteria.
+        commune = CriteriaSet.objects.create(agency=agency, year=2026, level=AgencyLevel.COMMUNE)
+        root = commune.criteria.create(code="I", label="I", title="LV", max_score=10)
+        for i in range(n):
+            commune.criteria.create(
+                code=f"I.{i}", label=str(i), title="TC", max_score=1, parent=root, depth=1,
+                self_score=1, position=i + 1,
+            )  # fmt: skip
 
     return grow
+
+
+@pytest.fixture(autouse=True)
+def par_set(board):
+    """The world agency's scored 2026 set, so the PAR card reads criteria at both sizes."""
+    return scored_set(agency=board.world.agency, user=board.world.users["coordinator"])
 
 
 def test_coordinator(client, board, django_assert_num_queries):

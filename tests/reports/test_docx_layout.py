@@ -49,7 +49,7 @@ def test_a4_portrait_body_then_landscape_appendices(document):
     first, *appendices = document.sections
     assert first.orientation == WD_ORIENT.PORTRAIT
     assert (_mm(first.page_width), _mm(first.page_height)) == (210, 297)
-    assert len(appendices) == 3
+    assert len(appendices) == 4  # tasks, indicators, budget, PAR Index
     for section in appendices:
         assert section.orientation == WD_ORIENT.LANDSCAPE
         assert (_mm(section.page_width), _mm(section.page_height)) == (297, 210)

@@ -101,7 +101,7 @@ def test_areas_in_national_order_with_bucket_counts(known):
 
 def test_appendix_tables(known):
     _source, content = _content(known)
-    tasks, indicators, budget = (appendix.table for appendix in content.appendices)
+    tasks, indicators, budget, _par = (appendix.table for appendix in content.appendices)
     assert [row[5] for row in tasks.rows] == [
         "Hoàn thành đúng hạn",
         "Hoàn thành quá hạn",

@@ -12,6 +12,7 @@ from reports.models import PeriodSnapshot
 from reports.services import build_report
 from tasks.models import TaskProgress, TaskStatus
 from tests.factories import TaskFactory, UnitFactory, assign
+from tests.par.known_set import scored_set
 from tests.reports.conftest import AFTER_CUTOFF, BEFORE_CUTOFF
 
 
@@ -36,12 +37,24 @@ def _queries(known, when) -> int:
     return len(queries)
 
 
+def _grow_par(par_set, count: int) -> None:
+    root = par_set.criteria.create(code="III", label="III", title="Thêm", max_score=count)
+    for n in range(count):
+        par_set.criteria.create(
+            code=f"III.{n}", label=str(n + 1), title=f"Thêm {n}", max_score=1, parent=root,
+            depth=1, self_score=1, position=100 + n,
+        )  # fmt: skip
+
+
 def test_a_live_report_reads_in_a_fixed_number_of_queries(known):
-    # 12: header settings, plans, next period, tasks + assignments, entries, extensions,
-    # indicators + values, budget lines, submissions; the working-day calendar's overrides.
+    # 14: header settings, plans, next period, tasks + assignments, entries, extensions,
+    # indicators + values, budget lines, submissions, PAR sets + their criteria; the
+    # working-day calendar's overrides.
+    par_set = scored_set(agency=known.agency, user=known.coordinator)
     small = _queries(known, BEFORE_CUTOFF)
     _grow(known, 25)
-    assert _queries(known, BEFORE_CUTOFF) == small == 12
+    _grow_par(par_set, 25)
+    assert _queries(known, BEFORE_CUTOFF) == small == 14
 
 
 def test_freezing_and_reading_a_snapshot_is_flat_too(known):
