@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
-
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from common.forms import BootstrapForm, DateField
 from organizations.models import Agency

@@ -322,7 +322,6 @@ def _next_until_after(agency_id: int, end: dt.date) -> dt.date:
     return later or end + NEXT_PERIOD_FALLBACK
 
 
-
 def _entries_cutoff(agency_id: int, as_of: dt.date) -> dt.date:
     """The cut-off of the agency's period running on ``as_of`` (periods are cumulative)."""
     running = (
