@@ -295,11 +295,13 @@ class ReportJob(models.Model):
 
     @property
     def title(self) -> str:
-        label = self.range_label() if self.is_range else self.period.label
+        label = self.range_label() if self.period is None else self.period.label
         return f"{label} — {self.plan.short_label()}" if self.plan is not None else label
 
     def range_label(self) -> str:
-        """ "Từ ngày 01/01/2026 đến ngày 31/03/2026"."""
+        """ "Từ ngày 01/01/2026 đến ngày 31/03/2026" ("" for a period's job)."""
+        if self.range_start is None or self.range_end is None:
+            return ""
         phrase = range_phrase(self.range_start, self.range_end)
         return phrase[:1].upper() + phrase[1:]
 
@@ -317,7 +319,7 @@ class ReportJob(models.Model):
 
     def file_stem(self) -> str:
         """ "bao-cao-cchc-2026-q1", "bao-cao-cchc-20260101-20260331" (+ "-kh<plan id>")."""
-        if self.is_range:
+        if self.period is None:
             stem = f"bao-cao-cchc-{self.range_start:%Y%m%d}-{self.range_end:%Y%m%d}"
         else:
             stem = f"bao-cao-cchc-{self.period.year}-{self.period.kind}"
