@@ -114,6 +114,11 @@ def period_phrase(kind: str, year: int) -> str:
     return _PERIOD_PHRASES.get(kind, "kỳ {kind} năm {year}").format(kind=kind, year=year)
 
 
+def range_phrase(start: dt.date, end: dt.date) -> str:
+    """How a custom range's report names it: "từ ngày 01/01/2026 đến ngày 31/03/2026"."""
+    return f"từ ngày {format_date(start)} đến ngày {format_date(end)}"
+
+
 _SPEC_KINDS = {"Q1": "q1", "H1": "h1", "Q3": "q3", "9M": "m9", "": "year"}
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import BootstrapForm
+from common.forms import BootstrapForm, DateField
+from organizations.models import Agency
 from periods.models import ReportingPeriod
 from plans.models import Plan
 from reports.models import ReportSettings
+from reports.services import range_refusal
 
 
 class PeriodChoiceField(forms.ModelChoiceField):
@@ -42,6 +45,39 @@ class ReportRequestForm(BootstrapForm):
         period, plan = cleaned.get("period"), cleaned.get("plan")
         if period is not None and plan is not None and plan.agency_id != period.agency_id:
             raise forms.ValidationError(_("Kế hoạch không thuộc cơ quan của kỳ báo cáo."))
+        return cleaned
+
+
+class RangeReportForm(BootstrapForm):
+    """A custom date range (dd/mm/yyyy) of an agency the user reports on, optionally one plan."""
+
+    agency = forms.ModelChoiceField(
+        label=_("Cơ quan"), queryset=Agency.objects.none(), empty_label=None
+    )
+    range_start = DateField(label=_("Từ ngày"))
+    range_end = DateField(label=_("Đến ngày"))
+    range_plan = PlanChoiceField(
+        label=_("Kế hoạch"),
+        queryset=Plan.objects.none(),
+        required=False,
+        empty_label=_("Tất cả kế hoạch"),
+    )
+
+    def __init__(self, *args, agencies, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["range_plan"].queryset = plans
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("range_start"), cleaned.get("range_end")
+        if start is not None and end is not None:
+            refusal = range_refusal(start=start, end=end, today=timezone.localdate())
+            if refusal:
+                self.add_error("range_end" if end < start else None, refusal)
+        agency, plan = cleaned.get("agency"), cleaned.get("range_plan")
+        if agency is not None and plan is not None and plan.agency_id != agency.pk:
+            self.add_error("range_plan", _("Kế hoạch không thuộc cơ quan đã chọn."))
         return cleaned
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -19,6 +19,7 @@ from periods.models import ReportingPeriod
 from plans.models import Plan
 from reports.content import ReportHeader
 from reports.data import ReportData
+from reports.figures import range_phrase
 
 DEFAULT_SIGNER_TITLE = "GIÁM ĐỐC"
 DEFAULT_RECIPIENTS = "Lưu: VT"
@@ -164,6 +165,7 @@ class ReportStatus(models.TextChoices):
 
 class ReportKind(models.TextChoices):
     PERIOD = "period", _("Báo cáo kỳ")
+    RANGE = "range", _("Báo cáo theo khoảng thời gian")
 
 
 class ReportJobQuerySet(ScopedQuerySet):
@@ -205,9 +207,14 @@ class ReportJob(models.Model):
     period = models.ForeignKey(
         ReportingPeriod,
         verbose_name=_("kỳ báo cáo"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="report_jobs",
     )
+    # A custom range (kind "range") instead of a period; always read from live data.
+    range_start = models.DateField(_("từ ngày"), null=True, blank=True)
+    range_end = models.DateField(_("đến ngày"), null=True, blank=True)
     plan = models.ForeignKey(
         Plan,
         verbose_name=_("kế hoạch"),
@@ -257,6 +264,25 @@ class ReportJob(models.Model):
             models.CheckConstraint(
                 condition=Q(progress__gte=0) & Q(progress__lte=100), name="report_progress_0_100"
             ),
+            # A job reports either one period or one date range, never both nor neither.
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        kind=ReportKind.PERIOD,
+                        period__isnull=False,
+                        range_start__isnull=True,
+                        range_end__isnull=True,
+                    )
+                    | Q(
+                        kind=ReportKind.RANGE,
+                        period__isnull=True,
+                        automatic=False,
+                        range_start__isnull=False,
+                        range_end__gte=F("range_start"),
+                    )
+                ),
+                name="report_period_or_range",
+            ),
         ]
         indexes = [models.Index(fields=["agency", "-created_at"], name="report_agency_created")]
 
@@ -264,9 +290,20 @@ class ReportJob(models.Model):
         return f"{self.title} ({self.get_status_display()})"
 
     @property
+    def is_range(self) -> bool:
+        return self.kind == ReportKind.RANGE
+
+    @property
     def title(self) -> str:
-        label = self.period.label
+        label = self.range_label() if self.period is None else self.period.label
         return f"{label} — {self.plan.short_label()}" if self.plan is not None else label
+
+    def range_label(self) -> str:
+        """ "Từ ngày 01/01/2026 đến ngày 31/03/2026" ("" for a period's job)."""
+        if self.range_start is None or self.range_end is None:
+            return ""
+        phrase = range_phrase(self.range_start, self.range_end)
+        return phrase[:1].upper() + phrase[1:]
 
     @property
     def is_active(self) -> bool:
@@ -281,8 +318,11 @@ class ReportJob(models.Model):
         return self.status == ReportStatus.FAILED
 
     def file_stem(self) -> str:
-        """ "bao-cao-cchc-2026-q1" (+ "-kh<plan id>"): the download names."""
-        stem = f"bao-cao-cchc-{self.period.year}-{self.period.kind}"
+        """ "bao-cao-cchc-2026-q1", "bao-cao-cchc-20260101-20260331" (+ "-kh<plan id>")."""
+        if self.period is None:
+            stem = f"bao-cao-cchc-{self.range_start:%Y%m%d}-{self.range_end:%Y%m%d}"
+        else:
+            stem = f"bao-cao-cchc-{self.period.year}-{self.period.kind}"
         return f"{stem}-kh{self.plan_id}" if self.plan_id else stem
 
     def duration(self) -> dt.timedelta | None:

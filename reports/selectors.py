@@ -99,6 +99,13 @@ def task_rows(*, period: ReportingPeriod, plan_ids: list[int], as_of: dt.date) -
 
     Plain values, not model instances: a report reads thousands of rows once.
     """
+    entries = _latest_entries(agency_id=period.agency_id, cutoff=period.cutoff, plan_ids=plan_ids)
+    return _rows_with_entries(plan_ids=plan_ids, entries=entries, as_of=as_of)
+
+
+def _rows_with_entries(
+    *, plan_ids: list[int], entries: dict[int, dict], as_of: dt.date
+) -> list[TaskRow]:
     tasks = (
         Task.objects.filter(plan_id__in=plan_ids)
         .actionable()
@@ -106,7 +113,6 @@ def task_rows(*, period: ReportingPeriod, plan_ids: list[int], as_of: dt.date) -
         .values(*TASK_FIELDS, *ENTRY_FIELDS)
     )
     leads = _lead_units(plan_ids)
-    entries = _latest_entries(period=period, plan_ids=plan_ids)
     extended = _extensions_as_of(plan_ids=plan_ids, as_of=as_of)
     return [
         _task_row(
@@ -136,16 +142,16 @@ def _lead_units(plan_ids: list[int]) -> dict[int, list[str]]:
 ENTRY_FIELDS = ("status", "progress", "result", "difficulties", "proposals", "completed_on")
 
 
-def _latest_entries(*, period: ReportingPeriod, plan_ids: list[int]) -> dict[int, dict]:
-    """Per reported task: its latest entry cut off by ``period``, {} if it has only later ones."""
+def _latest_entries(*, agency_id: int, cutoff: dt.date, plan_ids: list[int]) -> dict[int, dict]:
+    """Per reported task: its latest entry of a period cut off by ``cutoff``, {} if only later."""
     rows = (
-        TaskProgress.objects.filter(task__plan_id__in=plan_ids, period__agency_id=period.agency_id)
+        TaskProgress.objects.filter(task__plan_id__in=plan_ids, period__agency_id=agency_id)
         .order_by("task_id", "period__cutoff", "period_id")
         .values("task_id", "period__cutoff", *ENTRY_FIELDS)
     )
     latest: dict[int, dict] = {}
     for row in rows:
-        if row["period__cutoff"] <= period.cutoff:
+        if row["period__cutoff"] <= cutoff:
             latest[row["task_id"]] = row
         else:
             latest.setdefault(row["task_id"], {})
@@ -299,3 +305,72 @@ def par_rows(*, agency_id: int, year: int) -> list[ParSetRow]:
         )
         for table in sets
     ]
+
+
+# --- custom date ranges (always live) -------------------------------------------------------
+
+
+def live_range_data(
+    *, agency_id: int, start: dt.date, end: dt.date, as_of: dt.date, plan: Plan | None = None
+) -> ReportData:
+    """A custom range's figures read now, counted as of ``as_of`` (at most ``end``).
+
+    Tasks are counted as a period counts them, with the range's start as the window's
+    start. Each task's state is read as the report of the period running on ``as_of``
+    reads it (entries of periods cut off later never leak in). Indicator values and submitted
+    units are those of the agency's latest period cut off within the range, if any.
+    """
+    plans = list(_range_plans(agency_id, start, end, plan))
+    plan_ids = [row.pk for row in plans]
+    entries = _latest_entries(
+        agency_id=agency_id, cutoff=_entries_cutoff(agency_id, as_of), plan_ids=plan_ids
+    )
+    reference = (
+        ReportingPeriod.objects.filter(agency_id=agency_id, cutoff__gte=start, cutoff__lte=as_of)
+        .order_by("-cutoff")
+        .first()
+    )
+    return ReportData(
+        start=start,
+        as_of=as_of,
+        next_until=_next_until_after(agency_id, end),
+        plans=[PlanRow(row.pk, row.document_number, row.issued_on, row.title) for row in plans],
+        tasks=_rows_with_entries(plan_ids=plan_ids, entries=entries, as_of=as_of),
+        indicators=indicator_rows(period=reference, plan_ids=plan_ids) if reference else [],
+        budget=budget_rows(plan_ids=plan_ids, as_of=as_of),
+        submitted_units=_submitted_units(reference) if reference else [],
+        par_year=end.year,
+        par=par_rows(agency_id=agency_id, year=end.year),
+    )
+
+
+def _range_plans(agency_id: int, start: dt.date, end: dt.date, plan: Plan | None):
+    """The plans of the years the range touches (or just ``plan``)."""
+    plans = Plan.objects.not_deleted().filter(
+        agency_id=agency_id, year__gte=start.year, year__lte=end.year
+    )
+    if plan is not None:
+        return plans.filter(pk=plan.pk)
+    return plans.exclude(status=PlanStatus.DRAFT).order_by("issued_on", "pk")
+
+
+def _next_until_after(agency_id: int, end: dt.date) -> dt.date:
+    """Section IV of a range looks to the agency's next cut-off after it (or ~a quarter)."""
+    later = (
+        ReportingPeriod.objects.filter(agency_id=agency_id, cutoff__gt=end)
+        .order_by("cutoff")
+        .values_list("cutoff", flat=True)
+        .first()
+    )
+    return later or end + NEXT_PERIOD_FALLBACK
+
+
+def _entries_cutoff(agency_id: int, as_of: dt.date) -> dt.date:
+    """The cut-off of the agency's period running on ``as_of`` (periods are cumulative)."""
+    running = (
+        ReportingPeriod.objects.filter(agency_id=agency_id, start__lte=as_of, cutoff__gte=as_of)
+        .order_by("cutoff")
+        .values_list("cutoff", flat=True)
+        .first()
+    )
+    return running or as_of

@@ -35,15 +35,16 @@ from reports.content import ReportContent, compose
 from reports.data import ReportData
 from reports.document import render_docx
 from reports.emails import report_ready_message
-from reports.figures import period_phrase
+from reports.figures import period_phrase, range_phrase
 from reports.models import (
     PeriodSnapshot,
     ReportJob,
+    ReportKind,
     ReportSettings,
     ReportStatus,
     SnapshotReason,
 )
-from reports.selectors import live_report_data
+from reports.selectors import live_range_data, live_report_data
 from reports.spreadsheet import render_xlsx
 from workdays.selectors import calendar_around
 
@@ -54,6 +55,8 @@ logger = logging.getLogger(__name__)
 AUTOMATIC_WINDOW = dt.timedelta(days=45)
 # A job "running" longer than this was left by a killed worker and may be retried.
 STALE_RUNNING_AFTER = dt.timedelta(minutes=15)
+# A custom range spans at most about two years (a leap day included).
+MAX_RANGE = dt.timedelta(days=731)
 
 Progress = Callable[[int, str], None]
 
@@ -113,6 +116,15 @@ def report_source(*, period: ReportingPeriod, plan: Plan | None, on: dt.date) ->
     return ReportSource(data, on, on, None)
 
 
+def range_source(
+    *, agency_id: int, start: dt.date, end: dt.date, plan: Plan | None, on: dt.date
+) -> ReportSource:
+    """A custom range is always read live, as of ``min(end, on)``; "tạm tính" until it ends."""
+    as_of = min(end, on)
+    data = live_range_data(agency_id=agency_id, start=start, end=end, as_of=as_of, plan=plan)
+    return ReportSource(data, on, on if end >= on else None, None)
+
+
 @dataclass(frozen=True)
 class BuiltReport:
     docx: bytes
@@ -135,11 +147,33 @@ def build_report(
     """The .docx and .xlsx of ``period`` (optionally one plan) as they stand on ``on``."""
     progress(10, _("Đọc số liệu của kỳ"))
     source = report_source(period=period, plan=plan, on=on)
-    header = ReportSettings.of(period.agency).header()
+    phrase = period_phrase(period.kind, period.year)
+    return _render(source, agency=period.agency, phrase=phrase, progress=progress)
+
+
+def build_range_report(
+    *,
+    agency: Agency,
+    start: dt.date,
+    end: dt.date,
+    plan: Plan | None = None,
+    on: dt.date,
+    progress: Progress = _no_progress,
+) -> BuiltReport:
+    """The .docx and .xlsx of a custom range (optionally one plan), from live data."""
+    progress(10, _("Đọc số liệu của khoảng thời gian"))
+    source = range_source(agency_id=agency.pk, start=start, end=end, plan=plan, on=on)
+    return _render(source, agency=agency, phrase=range_phrase(start, end), progress=progress)
+
+
+def _render(
+    source: ReportSource, *, agency: Agency, phrase: str, progress: Progress
+) -> BuiltReport:
+    header = ReportSettings.of(agency).header()
     content = compose(
         source.data,
         header=header,
-        period_phrase=period_phrase(period.kind, period.year),
+        period_phrase=phrase,
         issued_on=source.issued_on,
         provisional_on=source.provisional_on,
         calendar=calendar_around(source.data.as_of),
@@ -179,6 +213,38 @@ def request_report(*, period: ReportingPeriod, plan: Plan | None, user) -> Repor
     job = ReportJob.objects.create(
         agency_id=period.agency_id, period=period, plan=plan, requested_by=user
     )
+    _enqueue(job.pk)
+    return job
+
+
+def range_refusal(*, start: dt.date, end: dt.date, today: dt.date) -> str:
+    """Why a custom range cannot be reported ("" when it can): the form and service ask."""
+    if end < start:
+        return _("Ngày kết thúc phải từ ngày bắt đầu trở đi.")
+    if end - start > MAX_RANGE:
+        return _("Khoảng thời gian báo cáo dài tối đa 2 năm.")
+    if start > today:
+        return _("Ngày bắt đầu chưa tới; chưa có số liệu để báo cáo.")
+    return ""
+
+
+def request_range_report(
+    *, agency: Agency, start: dt.date, end: dt.date, plan: Plan | None, user
+) -> ReportJob:
+    """Queue a report of a custom range; the same report already waiting is returned."""
+    deny_unless(can_report_on(user, agency.pk))
+    refusal = range_refusal(start=start, end=end, today=timezone.localdate())
+    if refusal:
+        raise ValidationError(refusal)
+    if plan is not None and (plan.agency_id != agency.pk or plan.is_deleted):
+        raise ValidationError(_("Kế hoạch không thuộc cơ quan đã chọn."))
+    fields = {"agency": agency, "kind": ReportKind.RANGE, "range_start": start, "range_end": end}
+    waiting = ReportJob.objects.filter(
+        **fields, plan=plan, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]
+    ).first()
+    if waiting is not None:
+        return waiting
+    job = ReportJob.objects.create(**fields, plan=plan, requested_by=user)
     _enqueue(job.pk)
     return job
 
@@ -231,9 +297,7 @@ def run_report_job(*, job_id: int, on: dt.date | None = None) -> ReportJob | Non
     job = ReportJob.objects.with_detail().get(pk=job_id)
     day = on or timezone.localdate()
     try:
-        built = build_report(
-            period=job.period, plan=job.plan, on=day, progress=_progress_of(job_id)
-        )
+        built = _build_job(job, on=day, progress=_progress_of(job_id))
         names = _store(job, built)
     except Exception as exc:  # any failure is the job's outcome, shown with a retry
         logger.exception("Report job %s failed", job_id)
@@ -257,6 +321,21 @@ def run_report_job(*, job_id: int, on: dt.date | None = None) -> ReportJob | Non
     if job.automatic and job.status == ReportStatus.DONE:
         notify_report_ready(job=job)
     return job
+
+
+def _build_job(job: ReportJob, *, on: dt.date, progress: Progress) -> BuiltReport:
+    if job.is_range:
+        assert job.range_start is not None and job.range_end is not None  # the check constraint
+        return build_range_report(
+            agency=job.agency,
+            start=job.range_start,
+            end=job.range_end,
+            plan=job.plan,
+            on=on,
+            progress=progress,
+        )
+    assert job.period is not None  # the check constraint
+    return build_report(period=job.period, plan=job.plan, on=on, progress=progress)
 
 
 def _store(job: ReportJob, built: BuiltReport) -> tuple[str, str]:

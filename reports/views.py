@@ -26,8 +26,8 @@ from organizations.shortcuts import run_with_messages
 from periods.models import ReportingPeriod
 from plans.models import Plan
 from reports import services
-from reports.forms import ReportRequestForm, ReportSettingsForm
-from reports.models import ReportJob, ReportSettings
+from reports.forms import RangeReportForm, ReportRequestForm, ReportSettingsForm
+from reports.models import ReportJob, ReportKind, ReportSettings
 from reports.spreadsheet import XLSX_CONTENT_TYPE
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -56,6 +56,14 @@ def _request_form(request: HttpRequest, data=None) -> ReportRequestForm:
     return ReportRequestForm(data, periods=periods, plans=plans, initial=initial)
 
 
+def _range_form(request: HttpRequest, data=None) -> RangeReportForm:
+    agencies = _agencies(request).order_by("name")
+    plans = Plan.objects.not_deleted().filter(agency__in=agencies).order_by("-year", "number")
+    today = timezone.localdate()
+    initial = {"range_start": today.replace(day=1), "range_end": today}
+    return RangeReportForm(data, agencies=agencies, plans=plans, initial=initial)
+
+
 def _default_period(periods) -> ReportingPeriod | None:
     """The period cut off most recently (the report leadership is waiting for)."""
     today = timezone.localdate()
@@ -66,16 +74,25 @@ def _default_period(periods) -> ReportingPeriod | None:
 @require_safe
 def report_list(request: HttpRequest) -> HttpResponse:
     form = _request_form(request)
+    range_form = _range_form(request)
     jobs = ReportJob.objects.visible_to(request.user).with_detail()
     coordinated = access_for(request.user).agencies_for({Role.COORDINATOR})
     editable = [a for a in _agencies(request) if request.user.is_superuser or a.pk in coordinated]
-    context = {"form": form, "page": page_of(request, jobs), "settings_agencies": editable}
+    context = {
+        "form": form,
+        "range_form": range_form,
+        "page": page_of(request, jobs),
+        "settings_agencies": editable,
+    }
     return render(request, "reports/report_list.html", context)
 
 
 @login_required
 @require_POST
 def start_report(request: HttpRequest) -> HttpResponse:
+    """A period's report, or (``kind=range``) a custom range's: both are started here."""
+    if request.POST.get("kind") == ReportKind.RANGE:
+        return _start_range_report(request)
     form = _request_form(request, request.POST)
     if not form.is_valid():
         if "period" in form.errors:
@@ -86,6 +103,28 @@ def start_report(request: HttpRequest) -> HttpResponse:
         request,
         lambda: services.request_report(
             period=form.cleaned_data["period"], plan=form.cleaned_data["plan"], user=request.user
+        ),
+        success=_("Đã bắt đầu tạo báo cáo; trang tự cập nhật khi xong."),
+    )
+    return redirect("reports:list")
+
+
+def _start_range_report(request: HttpRequest) -> HttpResponse:
+    form = _range_form(request, request.POST)
+    if not form.is_valid():
+        if "agency" in form.errors:
+            raise Http404(_("Không tìm thấy cơ quan."))
+        messages.error(request, " ".join(str(m) for errors in form.errors.values() for m in errors))
+        return redirect("reports:list")
+    cleaned = form.cleaned_data
+    run_with_messages(
+        request,
+        lambda: services.request_range_report(
+            agency=cleaned["agency"],
+            start=cleaned["range_start"],
+            end=cleaned["range_end"],
+            plan=cleaned["range_plan"],
+            user=request.user,
         ),
         success=_("Đã bắt đầu tạo báo cáo; trang tự cập nhật khi xong."),
     )
@@ -129,12 +168,18 @@ def download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
         request=request,
         obj=job,
         object_label=filename,
-        detail={"format": fmt, "period": job.period_id, "plan": job.plan_id},
+        detail={"format": fmt, "period": job.period_id, "plan": job.plan_id, **_range_of(job)},
     )
     content_type = DOCX_CONTENT_TYPE if fmt == "docx" else XLSX_CONTENT_TYPE
     return FileResponse(
         stored.open("rb"), as_attachment=True, filename=filename, content_type=content_type
     )
+
+
+def _range_of(job: ReportJob) -> dict[str, str]:
+    if not job.is_range:
+        return {}
+    return {"from": f"{job.range_start:%Y-%m-%d}", "to": f"{job.range_end:%Y-%m-%d}"}
 
 
 @login_required
