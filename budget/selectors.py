@@ -300,11 +300,8 @@ def budget_panel(*, plans, as_of: dt.date) -> BudgetPanel:
     Planned: top-level amounts, and the children of a top-level line left blank (its
     amount is then the sum of its children, as the budget model says).
     """
-    counted = Q(parent__isnull=True, planned_amount__isnull=False) | Q(
-        parent__isnull=False, parent__planned_amount__isnull=True
-    )
     planned = (
-        BudgetLine.objects.filter(counted, plan=OuterRef("pk"))
+        BudgetLine.objects.filter(COUNTED_IN_TOTAL, plan=OuterRef("pk"))
         .order_by()
         .values("plan")
         .annotate(s=Sum("planned_amount"))
