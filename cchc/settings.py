@@ -113,9 +113,9 @@ TEMPLATES = [
     },
 ]
 
-# Widgets render through TEMPLATES, so templates/django/forms/ can override a built-in widget
-# template (the select widget there draws its options without an include per option).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Widgets render through TEMPLATES (templates/django/forms/ may override a built-in widget
+# template), except the select widget, which common/renderers.py draws in Python.
+FORM_RENDERER = "common.renderers.FormRenderer"
 
 # --- Database -----------------------------------------------------------------
 SQLITE_PATH = VAR_DIR / "db.sqlite3"

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,7 +17,7 @@ from audit.models import AuditAction
 from audit.services import record_event
 from common.downloads import private_download
 from common.http import HtmxHttpRequest
-from common.pagination import PAGE_SIZE, page_of
+from common.pagination import page_of, page_of_rows
 from organizations.access import access_for
 from organizations.scoping import deny_unless
 from organizations.shortcuts import run_with_messages
@@ -44,17 +43,27 @@ if TYPE_CHECKING:  # django-stubs-ext is a development tool: the type checker al
 @login_required
 @require_safe
 def task_list(request: HttpRequest) -> HttpResponse:
+    day = as_of_day(request.GET)
     tasks = (
         Task.objects.visible_to(request.user)
         .actionable()
-        .with_timeliness(on=as_of_day(request.GET))
-        .with_user_role(request.user)
+        .with_timeliness(on=day)
         .order_by("-plan__year", "plan_id", "position")
     )
     filterset = TaskFilter(request.GET, queryset=tasks, request=request)
     counts = filterset.queryset_without("bucket").bucket_counts()
-    rows = filterset.qs.with_units().with_returned_entry()
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of_rows(
+        request,
+        filterset.qs,
+        rows=lambda ids: (
+            Task.objects.visible_to(request.user)  # the scope again: defence in depth
+            .filter(pk__in=ids)
+            .with_timeliness(on=day)
+            .with_user_role(request.user)
+            .with_units()
+            .with_returned_entry()
+        ),
+    )
     return render(
         request,
         "tasks/task_list.html",

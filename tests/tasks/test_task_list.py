@@ -149,6 +149,6 @@ def test_query_count_does_not_grow_with_the_number_of_tasks(
 
 
 # session, user, memberships, groups (unit roles only), the agency's name for the heading
-# (agency-wide readers only), counts, paginator count, rows, assignments prefetch, choices of
-# plan / area / period.
-QUERIES = {"staff_a": 11, "coordinator": 11}
+# (agency-wide readers only), counts, paginator count, the page's ids, its rows, assignments
+# prefetch, choices of plan / area / period.
+QUERIES = {"staff_a": 12, "coordinator": 12}

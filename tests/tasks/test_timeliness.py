@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db.models import Q
 
 from tasks import timeliness as rules
 from tasks.models import ReportBucket, Task, TaskStatus, Timeliness
@@ -280,6 +281,15 @@ def test_an_explicit_day_overrides_today():
 
 @pytest.mark.django_db
 @time_machine.travel(FROZEN, tick=False)
+def test_in_overdue_bucket_picks_exactly_the_overdue_bucket():
+    made = {_task(*case[1:6]).pk: case for case in CASES}
+    picked = set(Task.objects.in_overdue_bucket(on=FROZEN.date()).values_list("pk", flat=True))
+    assert picked == {pk for pk, case in made.items() if case[8] == ReportBucket.OVERDUE}
+    assert picked and picked != set(made)
+
+
+@pytest.mark.django_db
+@time_machine.travel(FROZEN, tick=False)
 def test_bucket_counts_in_one_query(django_assert_num_queries):
     for case in CASES:
         _task(*case[1:6])
@@ -305,6 +315,21 @@ def test_bucket_counts_by_a_field_split_the_same_counts_in_one_query(django_asse
         for bucket in ReportBucket:
             assert counts[bucket.value] == sum(1 for case in cases if case[8] == bucket.value)
     assert Task.objects.none().with_timeliness().bucket_counts()["total"] == 0
+
+
+@pytest.mark.django_db
+@time_machine.travel(FROZEN, tick=False)
+def test_bucket_counts_by_adds_named_counts_in_the_same_query(django_assert_num_queries):
+    made = [(_task(*case[1:6]), case) for case in CASES]
+    extended = Q(extended_due_date__isnull=False)
+    with django_assert_num_queries(1):
+        counts = Task.objects.with_timeliness().bucket_counts_by(
+            also={"done": Q(status=TaskStatus.DONE), "extended_again": extended}
+        )[()]
+    assert counts["done"] == sum(1 for task, _case in made if task.status == TaskStatus.DONE)
+    assert 0 < counts["done"] < len(CASES)
+    assert counts["extended_again"] == counts["extended"]
+    assert counts["total"] == len(CASES)
 
 
 def test_labels_cover_the_pure_values():
