@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from dashboard import selectors
 from dashboard.filters import DashboardFilter
-from dashboard.selectors import area_params, unit_params
+from dashboard.selectors import area_params
+from indicators.achievement import Achievement
 from organizations.access import Access, access_for
 from organizations.models import Agency
 from organizations.roles import AGENCY_WIDE_ROLES, TASK_READER_ROLES
@@ -28,6 +29,9 @@ from plans.models import Plan
 from tasks.models import ReportBucket, Task
 
 ROLLUP_SORT_PARAM = "sort"
+PANEL_ROWS = 12  # indicator and budget rows on the page; the export and their pages list all
+# Indicators needing attention first: not met, then no data yet, then met.
+ATTENTION = {Achievement.NOT_MET: 0, Achievement.NO_DATA: 1, Achievement.MET: 2}
 
 
 def require_dashboard_reader(user) -> Access:
@@ -70,6 +74,17 @@ class Board:
     par: list[selectors.ParTotals] | None = None  # None: the accountant does not read PAR
 
     @property
+    def indicators_shown(self) -> list:
+        assert self.indicators is not None
+        rows = sorted(self.indicators.rows, key=lambda row: ATTENTION.get(row.status, 1))
+        return rows[:PANEL_ROWS]
+
+    @property
+    def budget_shown(self) -> list:
+        assert self.budget is not None
+        return self.budget.rows[:PANEL_ROWS]
+
+    @property
     def bucket_cards(self) -> list[tuple[str, str, int, str]]:
         """(bucket, label, count, link) in report order."""
         assert self.cards is not None and self.card_links is not None
@@ -93,8 +108,7 @@ class Board:
                 "series": {key: [row.buckets[key] for row in rows] for key, _label in buckets},
                 # A bar opens the task list of that unit and bucket, as the matrix does.
                 "links": {
-                    key: [link(**unit_params(row.unit_id), bucket=key) for row in rows]
-                    for key, _label in buckets
+                    key: [link(**row.params, bucket=key) for row in rows] for key, _label in buckets
                 },
             },
             "areas": {
@@ -118,7 +132,8 @@ class Board:
 def build_board(request) -> Board:
     access = require_dashboard_reader(request.user)
     agencies = readable_agencies(access)
-    agency_ids = sorted(agencies.values_list("pk", flat=True))
+    agency_names = dict(agencies.values_list("pk", "name"))
+    agency_ids = sorted(agency_names)
     multi_agency = len(agency_ids) > 1
     years = _years(request.user)
     filterset = DashboardFilter.for_request(
@@ -156,7 +171,9 @@ def build_board(request) -> Board:
         )
         base = Task.objects.visible_to(request.user).actionable().with_timeliness(on=as_of)
         filterset.queryset = base
-        _fill_task_tables(board, filterset.qs, request=request, agency_ids=agency_ids)
+        _fill_task_tables(
+            board, filterset.qs, request=request, agency_ids=agency_ids, agency_names=agency_names
+        )
     return board
 
 
@@ -177,21 +194,32 @@ def _plans(user, cleaned: dict):
     return plans
 
 
-def _fill_task_tables(board: Board, tasks, *, request, agency_ids: list[int]) -> None:
+def _fill_task_tables(
+    board: Board, tasks, *, request, agency_ids: list[int], agency_names: dict[int, str]
+) -> None:
     link = task_list_link(board)
     cleaned = board.filter.form.cleaned_data
-    groups = selectors.bucket_groups(tasks)
+    groups = selectors.bucket_groups(tasks, year=board.year, as_of=board.as_of)
     board.cards = selectors.bucket_counts(groups)
     board.card_links = {b.value: link(bucket=b.value) for b in ReportBucket}
     board.card_links |= {"total": link(), "extended": link(extended="true")}
-    no_lead, no_area = _("Chưa xác định đơn vị chủ trì"), _("Chưa phân lĩnh vực")
-    board.matrix = selectors.unit_area_matrix(tasks, link=link, no_lead=no_lead, no_area=no_area)
-    board.areas = selectors.area_buckets(groups, link=link, no_area=no_area)
-    board.months = selectors.monthly_series(tasks, year=board.year)
+    areas = selectors.area_labels(groups.area_ids, no_area=_("Chưa phân lĩnh vực"))
+    rolls_up = board.multi_agency and not cleaned.get("agency")
+    if rolls_up:
+        # A province's hundreds of units make no table: its rows are the agencies.
+        board.matrix = selectors.agency_area_matrix(
+            groups, agency_names=agency_names, areas=areas, link=link
+        )
+    else:
+        board.matrix = selectors.unit_area_matrix(
+            tasks, areas=areas, link=link, no_lead=_("Chưa xác định đơn vị chủ trì")
+        )
+    board.areas = selectors.area_buckets(groups, areas=areas, link=link)
+    board.months = selectors.monthly_series(groups)
     board.overdue = selectors.overdue_tasks(tasks, as_of=board.as_of)
+    board.due_soon_count = selectors.due_soon_count(groups)
     soon = selectors.due_soon(tasks, as_of=board.as_of)
-    board.due_soon_count = soon.count()
-    board.due_soon = list(soon.with_units()[: selectors.LIST_LIMIT])
+    board.due_soon = list(soon.with_leads()[: selectors.LIST_LIMIT])
     until = board.as_of + dt.timedelta(days=selectors.DUE_SOON_DAYS)
     board.due_soon_url = link(
         open="true", due_from=board.as_of.isoformat(), due_to=until.isoformat()
@@ -201,10 +229,13 @@ def _fill_task_tables(board: Board, tasks, *, request, agency_ids: list[int]) ->
         board.submissions = selectors.submissions(
             agency_ids=agency_ids, period=board.period, unit=cleaned.get("unit")
         )
-    if board.multi_agency and not cleaned.get("agency"):
+    if rolls_up:
         board.sort = request.GET.get(ROLLUP_SORT_PARAM, "name")
         board.agencies = selectors.agency_rollup(
-            groups, dashboard_of=lambda pk: dashboard_url(request, agency=pk), sort=board.sort
+            groups,
+            agency_names=agency_names,
+            dashboard_of=lambda pk: dashboard_url(request, agency=pk),
+            sort=board.sort,
         )
 
 
@@ -226,15 +257,20 @@ def _scope_params(board: Board) -> list[tuple[str, str]]:
 
 
 def task_list_link(board: Board):
+    """``link(**params)``: the task list of the scope with ``params`` added; a cell's
+    unit/area parameters replace the scope's own. Hundreds per page, so the scope's part
+    is encoded once per set of replaced names."""
     base = _scope_params(board)
     url = reverse("tasks:mine")
+    encoded: dict[frozenset[str], str] = {}
 
     def link(**extra) -> str:
-        # The dashboard's unit/area cell parameters replace the scope's own.
-        params = [(k, v) for k, v in base if k not in extra] + [
-            (k, str(v)) for k, v in extra.items()
-        ]
-        return f"{url}?{urlencode(params)}"
+        names = frozenset(extra)
+        scope = encoded.get(names)
+        if scope is None:
+            scope = encoded[names] = urlencode([(k, v) for k, v in base if k not in names])
+        query = "&".join(filter(None, [scope, urlencode([(k, str(v)) for k, v in extra.items()])]))
+        return f"{url}?{query}"
 
     return link
 

@@ -73,7 +73,7 @@ def _summary(book: Workbook, board: Board) -> None:
 def _matrix(book: Workbook, board: Board) -> None:
     matrix = board.matrix
     assert matrix is not None
-    headers = [_("Đơn vị chủ trì")]
+    headers = [_("Cơ quan") if matrix.by_agency else _("Đơn vị chủ trì")]
     for _pk, name in matrix.columns:
         headers += [name, _("%(area)s — quá hạn") % {"area": name}]
     headers += [_("Tổng"), _("Tổng quá hạn")]
@@ -83,7 +83,8 @@ def _matrix(book: Workbook, board: Board) -> None:
         for cell in row.cells:
             values += [cell.count, cell.overdue]
         rows.append([*values, row.total.count, row.total.overdue])
-    _sheet(book, _("Đơn vị × lĩnh vực"), headers, rows)
+    title = _("Cơ quan × lĩnh vực") if matrix.by_agency else _("Đơn vị × lĩnh vực")
+    _sheet(book, title, headers, rows)
 
 
 def _overdue(book: Workbook, board: Board) -> None:

@@ -27,12 +27,12 @@ from indicators import selectors as indicator_selectors
 from organizations.models import Unit
 from par import selectors as par_selectors
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
-from tasks.models import AssignmentRole, ReportBucket, Task, TaskProgress, TaskStatus
+from tasks.models import Area, AssignmentRole, ReportBucket, Task, TaskProgress, TaskStatus
 from workdays.selectors import work_calendar
 
 OVERDUE = ReportBucket.OVERDUE.value
 DUE_SOON_DAYS = 14
-LIST_LIMIT = 50  # rows shown in the overdue and due-soon tables; the count links to all
+LIST_LIMIT = 20  # rows shown in the overdue and due-soon tables; the count links to all
 RECENT_LIMIT = 20
 LEAD_ASSIGNMENT = Q(assignments__role=AssignmentRole.LEAD)
 
@@ -73,13 +73,16 @@ def counts_from(row: dict) -> Counts:
 
 
 # The fields ``bucket_groups`` groups by, in order; its keys are tuples of these values.
-GROUP_FIELDS = ("plan__agency", "plan__agency__name", "area", "area__order", "area__name")
+# Ids only: the few names are read apart (grouping by text columns cost a third more).
+GROUP_FIELDS = ("plan__agency", "area")
+DUE_SOON = "due_soon"
 
 
 @dataclass(frozen=True)
 class BucketGroups:
-    """Bucket counts per (agency, lĩnh vực): the cards, the lĩnh vực chart and the
-    province table are sums of these few groups, so the three cost one grouped query."""
+    """Bucket counts per (agency, lĩnh vực), with the months' and the due-soon counts: the
+    cards, the lĩnh vực chart, the monthly chart, the due-soon count and the province
+    tables are sums of these few groups, so they cost one grouped query."""
 
     groups: dict[tuple, dict[str, int]]
 
@@ -91,16 +94,68 @@ class BucketGroups:
                 total[name] += n
         return sums
 
+    @property
+    def total(self) -> dict[str, int]:
+        return self.summed(lambda group: ()).get((), {})
 
-def bucket_groups(tasks) -> BucketGroups:
-    """Tasks per (agency, lĩnh vực, bucket), each task once: one query."""
-    return BucketGroups(tasks.bucket_counts_by(*GROUP_FIELDS))
+    @property
+    def area_ids(self) -> set[int]:
+        return {area_id for _agency_id, area_id in self.groups if area_id is not None}
+
+
+def due_soon_condition(as_of: dt.date, days: int = DUE_SOON_DAYS) -> Q:
+    """Open, and the deadline in force falls within ``days`` days from ``as_of``."""
+    until = as_of + dt.timedelta(days=days)
+    return ~Q(status=TaskStatus.DONE) & Q(effective_due__gte=as_of, effective_due__lte=until)
+
+
+def _month_counts(year: int) -> dict[str, Q]:
+    """Due (original deadline) and completed per month of ``year``, as date ranges: SQLite
+    extracts ``__month`` through a Python function per row."""
+    counts = {}
+    for month, (start, end) in enumerate(_month_ranges(year), start=1):
+        counts[f"due_{month}"] = Q(due_date__gte=start, due_date__lt=end)
+        counts[f"done_{month}"] = Q(
+            status=TaskStatus.DONE, completed_on__gte=start, completed_on__lt=end
+        )
+    return counts
+
+
+def bucket_groups(tasks, *, year: int, as_of: dt.date) -> BucketGroups:
+    """Tasks per (agency, lĩnh vực, bucket), each task once, with the monthly series of
+    ``year`` and the due-soon count of ``as_of``: one query."""
+    also = {DUE_SOON: due_soon_condition(as_of)} | _month_counts(year)
+    return BucketGroups(tasks.bucket_counts_by(*GROUP_FIELDS, also=also))
 
 
 def bucket_counts(groups: BucketGroups) -> Counts:
     """The cards: tasks per bucket, total and extended."""
-    total = groups.summed(lambda group: ())
-    return counts_from(total.get((), {}))
+    return counts_from(groups.total)
+
+
+def monthly_series(groups: BucketGroups) -> dict[str, list[int]]:
+    """Tasks due (original deadline) and tasks completed per month of the year."""
+    total = groups.total
+    return {
+        kind: [total.get(f"{kind}_{month}", 0) for month in range(1, 13)]
+        for kind in ("due", "done")
+    }
+
+
+def due_soon_count(groups: BucketGroups) -> int:
+    return groups.total.get(DUE_SOON, 0)
+
+
+# (order is None, order, name): how units and lĩnh vực sort, unnamed last.
+SortKey = tuple[bool, int, str]
+
+
+def area_labels(area_ids: set[int], *, no_area: str) -> dict[int | None, SortKey]:
+    """The sort key and name of each lĩnh vực in ``area_ids`` and of "none": one query."""
+    labels: dict[int | None, SortKey] = {None: (True, 0, no_area)}
+    for pk, order, name in Area.objects.filter(pk__in=area_ids).values_list("pk", "order", "name"):
+        labels[pk] = (order is None, order or 0, name)
+    return labels
 
 
 @dataclass
@@ -113,7 +168,7 @@ class Cell:
 
 @dataclass
 class MatrixRow:
-    unit_id: int | None
+    params: dict  # the task-list parameters of this row (its unit or its agency)
     name: str
     cells: list[Cell]
     total: Cell
@@ -122,10 +177,12 @@ class MatrixRow:
 
 @dataclass
 class Matrix:
-    """Lead unit × lĩnh vực; a task with two lead units counts in both rows."""
+    """Lead unit (or, in the province roll-up, agency) × lĩnh vực. A task with two lead
+    units counts in both rows; an agency row counts each task once."""
 
     columns: list[tuple[int | None, str]]
     rows: list[MatrixRow]
+    by_agency: bool = False
     column_totals: list[Cell] = field(default_factory=list)
 
 
@@ -137,58 +194,85 @@ def area_params(area_id: int | None) -> dict:
     return {"area": area_id} if area_id else {"no_area": "true"}
 
 
-def unit_area_matrix(tasks, *, link: Link, no_lead: str, no_area: str) -> Matrix:
-    """One grouped query: (lead unit, lĩnh vực, bucket) → count."""
+def unit_area_matrix(
+    tasks, *, areas: dict[int | None, SortKey], link: Link, no_lead: str
+) -> Matrix:
+    """One grouped query, (lead unit, lĩnh vực, bucket) → count, and one for the units'
+    names. ``areas`` are the labels of ``area_labels`` (lĩnh vực outside it are read too)."""
     grouped = (
         tasks.order_by()
         .annotate(lead=FilteredRelation("assignments", condition=LEAD_ASSIGNMENT))
-        .values(
-            "lead__unit",
-            "lead__unit__name",
-            "lead__unit__order",
-            "area",
-            "area__name",
-            "area__order",
-            "bucket",
-        )
+        .values("lead__unit", "area", "bucket")
         .annotate(n=Count("pk"))
     )
-    units: dict[int | None, tuple] = {}
-    areas: dict[int | None, tuple] = {}
     counts: dict[tuple, dict[str, int]] = {}
     for row in grouped:
-        unit_id, area_id = row["lead__unit"], row["area"]
-        units[unit_id] = (
-            row["lead__unit__order"] is None,
-            row["lead__unit__order"] or 0,
-            row["lead__unit__name"] or no_lead,
-        )
-        areas[area_id] = (
-            row["area__order"] is None,
-            row["area__order"] or 0,
-            row["area__name"] or no_area,
-        )
-        cell = counts.setdefault((unit_id, area_id), {})
+        cell = counts.setdefault((row["lead__unit"], row["area"]), {})
         cell[row["bucket"]] = cell.get(row["bucket"], 0) + row["n"]
-    columns = [(pk, key[2]) for pk, key in sorted(areas.items(), key=lambda item: item[1])]
-    rows = []
-    for unit_id, key in sorted(units.items(), key=lambda item: item[1]):
-        cells, buckets = [], {b: 0 for b in ReportBucket.values}
+    unit_ids = {unit_id for unit_id, _area_id in counts if unit_id is not None}
+    units: dict[int | None, SortKey] = {None: (True, 0, no_lead)}
+    for pk, order, name in Unit.objects.filter(pk__in=unit_ids).values_list("pk", "order", "name"):
+        units[pk] = (order is None, order or 0, name)
+    missing = {area_id for _unit_id, area_id in counts} - set(areas)
+    if missing:
+        areas = areas | area_labels(missing, no_area=areas[None][2])
+    row_keys = {unit_id: units[unit_id] for unit_id, _area_id in counts}
+    return _matrix(counts, rows=row_keys, areas=areas, link=link, params_of=unit_params)
+
+
+def agency_area_matrix(
+    groups: BucketGroups,
+    *,
+    agency_names: dict[int, str],
+    areas: dict[int | None, SortKey],
+    link: Link,
+) -> Matrix:
+    """Agency × lĩnh vực for the province roll-up, summed from the shared grouped query."""
+    counts = {
+        key: {bucket: group[bucket] for bucket in ReportBucket.values}
+        for key, group in groups.groups.items()
+    }
+    row_keys = {pk: (False, 0, agency_names.get(pk, "")) for pk, _area_id in counts}
+    matrix = _matrix(
+        counts, rows=row_keys, areas=areas, link=link, params_of=lambda pk: {"agency": pk}
+    )
+    matrix.by_agency = True
+    return matrix
+
+
+def _matrix(
+    counts: dict[tuple, dict[str, int]],
+    *,
+    rows: dict,
+    areas: dict[int | None, SortKey],
+    link: Link,
+    params_of: Callable[[int | None], dict],
+) -> Matrix:
+    """(row, lĩnh vực) → bucket counts drawn as a table: only the columns with a task."""
+    present = {area_id for _row, area_id in counts}
+    columns = [
+        (pk, key[2]) for pk, key in sorted(areas.items(), key=lambda item: item[1]) if pk in present
+    ]
+    matrix_rows = []
+    for row_id, key in sorted(rows.items(), key=lambda item: item[1]):
+        cells, buckets = [], dict.fromkeys(ReportBucket.values, 0)
+        row_params = params_of(row_id)
         for area_id, _name in columns:
-            by_bucket = counts.get((unit_id, area_id), {})
+            by_bucket = counts.get((row_id, area_id), {})
             for bucket, n in by_bucket.items():
                 buckets[bucket] += n
-            params = {**unit_params(unit_id), **area_params(area_id)}
-            cells.append(_cell(by_bucket, link, params))
-        rows.append(
-            MatrixRow(unit_id, key[2], cells, _cell(buckets, link, unit_params(unit_id)), buckets)
-        )
-    return Matrix(columns, rows)
+            cells.append(_cell(by_bucket, link, {**row_params, **area_params(area_id)}))
+        total = _cell(buckets, link, row_params)
+        matrix_rows.append(MatrixRow(row_params, key[2], cells, total, buckets))
+    return Matrix(columns, matrix_rows)
 
 
 def _cell(by_bucket: dict[str, int], link: Link, params: dict) -> Cell:
     count, overdue = sum(by_bucket.values()), by_bucket.get(OVERDUE, 0)
-    return Cell(count, overdue, link(**params), link(**params, bucket=OVERDUE))
+    if not count:
+        return Cell()  # drawn as "·", no link
+    overdue_url = link(**params, bucket=OVERDUE) if overdue else ""
+    return Cell(count, overdue, link(**params), overdue_url)
 
 
 @dataclass
@@ -200,50 +284,27 @@ class AreaRow:
     overdue_url: str
 
 
-def area_buckets(groups: BucketGroups, *, link: Link, no_area: str) -> list[AreaRow]:
+def area_buckets(
+    groups: BucketGroups, *, areas: dict[int | None, SortKey], link: Link
+) -> list[AreaRow]:
     """(lĩnh vực, bucket) → count; each task once."""
-    grouped = groups.summed(lambda group: group[2:])  # (area, area__order, area__name)
+    grouped = groups.summed(lambda group: group[1:])  # (area,)
     # Sorted here: where NULLs sort differs between SQLite and PostgreSQL.
     return [
         AreaRow(
             area_id,
-            name or no_area,
+            areas[area_id][2],
             counts_from(counts),
             link(**area_params(area_id)),
             link(**area_params(area_id), bucket=OVERDUE),
         )
-        for (area_id, order, name), counts in sorted(grouped.items(), key=_area_key)
+        for (area_id,), counts in sorted(grouped.items(), key=lambda item: areas[item[0][0]])
     ]
-
-
-def _area_key(item: tuple[tuple, dict]) -> tuple:
-    _area_id, order, name = item[0]
-    return (order is None, order or 0, name or "")
 
 
 def _month_ranges(year: int) -> list[tuple[dt.date, dt.date]]:
     starts = [dt.date(year, month, 1) for month in range(1, 13)] + [dt.date(year + 1, 1, 1)]
     return list(itertools.pairwise(starts))
-
-
-def monthly_series(tasks, *, year: int) -> dict[str, list[int]]:
-    """Tasks due (original deadline) and tasks completed per month of ``year``: one query.
-
-    Months as date ranges, not ``__month``: SQLite extracts a month through a Python
-    function per row and aggregate, which made this the page's slowest query.
-    """
-    aggregates = {}
-    for month, (start, end) in enumerate(_month_ranges(year), start=1):
-        aggregates[f"due_{month}"] = Count("pk", filter=Q(due_date__gte=start, due_date__lt=end))
-        aggregates[f"done_{month}"] = Count(
-            "pk",
-            filter=Q(status=TaskStatus.DONE, completed_on__gte=start, completed_on__lt=end),
-        )
-    row = tasks.order_by().aggregate(**aggregates)
-    return {
-        "due": [row[f"due_{month}"] for month in range(1, 13)],
-        "done": [row[f"done_{month}"] for month in range(1, 13)],
-    }
 
 
 @dataclass(frozen=True)
@@ -259,8 +320,8 @@ def overdue_tasks(tasks, *, as_of: dt.date, limit: int = LIST_LIMIT) -> list[Ove
     original deadline, the same deadline the "Chưa hoàn thành, quá hạn" bucket uses.
     Queries: the rows, then the calendar when there are any (1).
     """
-    rows = tasks.filter(bucket=OVERDUE).order_by("due_date", "plan_id", "position").with_units()
-    shown = list(rows[:limit])
+    rows = tasks.in_overdue_bucket(on=as_of).order_by("due_date", "plan_id", "position")
+    shown = list(rows.with_leads()[:limit])
     if not shown:
         return []
     calendar = work_calendar(first_year=shown[0].due_date.year, last_year=as_of.year)
@@ -269,10 +330,8 @@ def overdue_tasks(tasks, *, as_of: dt.date, limit: int = LIST_LIMIT) -> list[Ove
 
 def due_soon(tasks, *, as_of: dt.date, days: int = DUE_SOON_DAYS):
     """Open tasks whose deadline in force falls within ``days`` days from ``as_of``."""
-    return (
-        tasks.exclude(status=TaskStatus.DONE)
-        .filter(effective_due__gte=as_of, effective_due__lte=as_of + dt.timedelta(days=days))
-        .order_by("effective_due", "plan_id", "position")
+    return tasks.filter(due_soon_condition(as_of, days)).order_by(
+        "effective_due", "plan_id", "position"
     )
 
 
@@ -360,17 +419,22 @@ ROLLUP_SORTS = {
 
 
 def agency_rollup(
-    groups: BucketGroups, *, dashboard_of: Callable[[int], str], sort: str
+    groups: BucketGroups,
+    *,
+    agency_names: dict[int, str],
+    dashboard_of: Callable[[int], str],
+    sort: str,
 ) -> list[AgencyRow]:
     """Agency × bucket with each agency's on-time rate.
 
     Sorting happens on the few agency rows (``sort`` is a key of ``ROLLUP_SORTS``).
     """
-    grouped = groups.summed(lambda group: group[:2])  # (plan__agency, plan__agency__name)
+    grouped = groups.summed(lambda group: group[:1])  # (plan__agency,)
     rows = [
-        AgencyRow(agency_id, name, counts_from(counts), dashboard_of(agency_id))
-        for (agency_id, name), counts in grouped.items()
-    ]
+        AgencyRow(agency_id, agency_names.get(agency_id, ""), counts_from(counts),
+                  dashboard_of(agency_id))
+        for (agency_id,), counts in grouped.items()
+    ]  # fmt: skip
     key, reverse = ROLLUP_SORTS.get(sort, ROLLUP_SORTS["name"])
     rows.sort(key=lambda row: row.name.casefold())
     rows.sort(key=key, reverse=reverse)

@@ -84,6 +84,30 @@ def test_a_province_viewer_rolls_up_the_agencies_below(client, board, province):
     assert page.cards.total == 12
 
 
+def test_the_roll_up_matrix_has_a_row_per_agency_and_each_number_lands(client, board, province):
+    viewer, _elsewhere = province
+    client.force_login(viewer)
+    page = client.get(reverse("dashboard"), {"period": ""}).context["board"]
+    matrix = page.matrix
+    world = board.world
+    assert matrix.by_agency
+    assert {row.name: row.total.count for row in matrix.rows} == {
+        world.agency.name: 11,
+        world.other_agency.name: 1,
+    }
+    assert sum(row.total.overdue for row in matrix.rows) == page.cards["overdue"] == 3
+    assert [sum(c.count for c in row.cells) for row in matrix.rows] == [
+        row.total.count for row in matrix.rows
+    ]
+    links = [(row.total.url, row.total.count) for row in matrix.rows]
+    links += [(c.url, c.count) for row in matrix.rows for c in row.cells if c.count]
+    links += [(c.overdue_url, c.overdue) for row in matrix.rows for c in row.cells if c.overdue]
+    for url, count in links:
+        assert "agency=" in url
+        assert client.get(url).context["page"].paginator.count == count, url
+    assert "Cơ quan × lĩnh vực" in client.get(reverse("dashboard"), {"period": ""}).content.decode()
+
+
 def test_the_roll_up_sorts_and_drills_into_an_agency(client, board, province):
     viewer, _elsewhere = province
     client.force_login(viewer)

@@ -24,15 +24,16 @@ from tests.query_counts import assert_flat_queries
 pytestmark = pytest.mark.django_db
 
 # Session, user, memberships, agencies, years, current period, the chosen period,
-# indicators, budget; one query per task table (the cards and the lĩnh vực chart share one
-# grouped query, then matrix, months, overdue list + its assignments + the working-day
-# calendar for its days late, due-soon count, list + assignments, recent updates,
-# submissions); the PAR card (the year's sets, their criteria); then the filter form's
-# choices (periods, plans, areas, units).
+# indicators, budget; one query per task table (one grouped query for the cards, the
+# lĩnh vực and monthly charts and the due-soon count, the lĩnh vực names, then matrix +
+# its units' names, overdue list + its assignments + the working-day calendar for its
+# days late, due-soon list + assignments, recent updates, submissions); the PAR card (the
+# year's sets, their criteria); then the filter form's choices (periods, plans, areas, units).
 COORDINATOR_QUERIES = 26
-# The same plus two reads of the agencies in scope (choices, scope); the agency table is
-# summed from the shared grouped query.
-PROVINCE_QUERIES = 28
+# The same plus one more read of the agencies in scope (the filter's choices), less the
+# unit matrix and its names: the agency × lĩnh vực table and the agency table are summed
+# from the shared grouped query.
+PROVINCE_QUERIES = 26
 
 
 def _grow(agency, periods, user, n: int = 3):
