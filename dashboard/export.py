@@ -33,6 +33,8 @@ def workbook_bytes(board: Board) -> bytes:
             _agencies(book, board)
     _indicators(book, board)
     _budget(book, board)
+    if board.par is not None:
+        _par(book, board)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -170,3 +172,47 @@ def _budget(book: Workbook, board: Board) -> None:
         for r in (board.budget.rows if board.budget else [])
     ]
     _sheet(book, _("Kinh phí"), headers, rows)
+
+
+def _number(value) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _par(book: Workbook, board: Board) -> None:
+    """Each PAR set of the year: its lĩnh vực (top-level criteria), then its total."""
+    headers = [
+        _("Cơ quan"),
+        _("Bộ tiêu chí"),
+        _("Lĩnh vực"),
+        _("Điểm tối đa"),
+        _("Điểm tự chấm"),
+        _("Điểm thẩm định"),
+        _("Tỷ lệ tự chấm"),
+    ]
+    rows: list[Sequence] = []
+    for table in board.par or []:
+        agency, level = table.criteria_set.agency.name, table.criteria_set.get_level_display()
+        rows += [
+            (
+                agency,
+                level,
+                f"{node.criterion.label}. {node.criterion.title}",
+                _number(node.max_score),
+                _number(node.self_score),
+                _number(node.appraised),
+                node.percent_label,
+            )
+            for node in table.roots
+        ]
+        rows.append(
+            (
+                agency,
+                level,
+                _("Tổng điểm"),
+                _number(table.max_total),
+                _number(table.self_total),
+                _number(table.appraised_total),
+                table.percent_label,
+            )
+        )
+    _sheet(book, _("Chỉ số CCHC"), headers, rows)

@@ -64,7 +64,9 @@ def _task(plan, code: str, *, lead=None, area=None, **fields) -> Task:
 def board(world, periods, frozen) -> Board:
     a1 = Area.objects.create(code="dash-a1", name="Lĩnh vực thử A1", order=901)
     a2 = Area.objects.create(code="dash-a2", name="Lĩnh vực thử A2", order=902)
-    plan = PlanFactory(agency=world.agency, number="99", title="KH dashboard", year=2026)
+    plan = PlanFactory(
+        agency=world.agency, number="99", symbol="KH-TQ", title="KH dashboard", year=2026
+    )
     ua, ub = world.unit_a, world.unit_b
     done = {"status": TaskStatus.DONE, "progress": 100, "result": "Xong"}
     d = dt.date

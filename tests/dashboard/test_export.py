@@ -29,7 +29,7 @@ def test_sheets_and_numbers(exported, board):
     book = load_workbook(io.BytesIO(exported.content))
     assert book.sheetnames == [
         "Tổng hợp", "Đơn vị × lĩnh vực", "Quá hạn", "Đến hạn trong 14 ngày", "Cập nhật gần đây",
-        "Chỉ tiêu", "Kinh phí",
+        "Chỉ tiêu", "Kinh phí", "Chỉ số CCHC",
     ]  # fmt: skip
     summary = dict(_rows(book, "Tổng hợp")[1:])
     assert summary["Tổng số nhiệm vụ"] == 7
@@ -71,3 +71,28 @@ def test_a_province_viewer_gets_the_agency_sheet(client, board):
     book = load_workbook(io.BytesIO(client.get(reverse("dashboard_export")).content))
     (header, *rows) = _rows(book, "Theo cơ quan")
     assert header[0] == "Cơ quan" and [row[0] for row in rows] == [board.world.agency.name]
+
+
+def test_the_par_sheet_has_each_lĩnh_vực_and_the_total(client, board):
+    from tests.par.known_set import scored_set
+
+    world = board.world
+    scored_set(agency=world.agency, user=world.users["coordinator"])
+    client.force_login(world.users["coordinator"])
+    book = load_workbook(io.BytesIO(client.get(reverse("dashboard_export")).content))
+    assert book.sheetnames[-1] == "Chỉ số CCHC"
+    (header, *rows) = _rows(book, "Chỉ số CCHC")
+    assert header == ("Cơ quan", "Bộ tiêu chí", "Lĩnh vực", "Điểm tối đa", "Điểm tự chấm",
+                      "Điểm thẩm định", "Tỷ lệ tự chấm")  # fmt: skip
+    # The same totals as the page's PAR card (tests/dashboard/test_par_panel.py).
+    assert [(row[2].split(".")[0], row[4], row[6]) for row in rows] == [
+        ("I", 4.5, "75,0%"), ("II", 2.0, "50,0%"), ("Tổng điểm", 6.5, "65,0%"),
+    ]  # fmt: skip
+    assert rows[-1][3] == 10.0 and rows[-1][5] == 6.0
+    assert {row[0] for row in rows} == {world.agency.name}
+
+
+def test_the_accountant_gets_no_par_sheet(client, board):
+    client.force_login(board.world.users["accountant"])
+    book = load_workbook(io.BytesIO(client.get(reverse("dashboard_export")).content))
+    assert "Chỉ số CCHC" not in book.sheetnames and book.sheetnames == ["Chỉ tiêu", "Kinh phí"]
