@@ -14,6 +14,10 @@
   function stacked(id, group, horizontal) {
     var canvas = document.getElementById(id);
     if (!canvas || !group.labels.length) { return; }
+    if (horizontal && group.labels.length > 12) {
+      // A province's fifty agencies: a bar row each, readable, instead of one squeezed box.
+      canvas.parentNode.style.height = (group.labels.length * 22 + 90) + "px";
+    }
     new Chart(canvas, {
       type: "bar",
       data: {
