@@ -41,3 +41,27 @@ def test_an_indicator_without_a_value_has_no_data(world, indicator):
     Indicator.objects.create(plan=indicator.plan, name="B", text="B đạt 90%", target_value=90)
     rows = selectors.indicator_rows(indicators=Indicator.objects.filter(plan=indicator.plan))
     assert [row.status for row in rows] == ["no_data", "no_data"]
+
+
+def test_the_panel_and_the_plan_rows_pick_the_same_latest_value(
+    world, periods, indicator, django_assert_num_queries
+):
+    """The panel's two queries (``latest_values``) agree with the annotated rows."""
+    other = Indicator.objects.create(plan=indicator.plan, name="B", text="B ≥ 5", target_value=5)
+    Indicator.objects.create(plan=indicator.plan, name="C", text="C ≥ 1", target_value=1)
+    IndicatorValue.objects.create(indicator=indicator, period=periods["q1"], value=21)
+    IndicatorValue.objects.create(indicator=indicator, period=periods["h1"], value=30)
+    IndicatorValue.objects.create(indicator=other, period=periods["q1"], value=6)
+    plans = Plan.objects.filter(pk=indicator.plan_id)
+    with django_assert_num_queries(2):
+        panel = selectors.indicator_panel(plans=plans, area=None, as_of=dt.date(2026, 12, 31))
+    rows = selectors.indicator_rows(indicators=Indicator.objects.filter(plan=indicator.plan))
+    seen = [(r.indicator.pk, r.latest_value, r.status, r.period_label) for r in panel.rows]
+    assert seen == [(r.indicator.pk, r.latest_value, r.status, r.period_label) for r in rows]
+    latest = {pk: value for pk, value, _status, _label in seen}
+    assert latest[indicator.pk] == 30 and latest[other.pk] == 6
+    assert len(latest) == 3 and list(latest.values()).count(None) == 1
+    # A value counts once its period has begun.
+    before = min(periods["q1"].start, periods["h1"].start) - dt.timedelta(days=1)
+    early = selectors.indicator_panel(plans=plans, area=None, as_of=before)
+    assert [r.latest_value for r in early.rows] == [None, None, None]
