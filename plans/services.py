@@ -2,7 +2,8 @@
 
 A deleted plan keeps every row under it (tasks, progress, evidence, budget, indicators);
 it only leaves every scope (``ScopedQuerySet.not_deleted``). Purging after
-``PLAN_RETENTION_DAYS`` is the real delete, files included.
+``PLAN_RETENTION_DAYS`` is the real delete: files, and the plan's rows in the history
+tables, included; the audit event of the purge is what stays.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record_event
+from budget.models import BudgetEntry, BudgetLine
+from indicators.models import Indicator, IndicatorValue
 from plans.models import Plan
-from tasks.models import Evidence
+from tasks.models import Evidence, Extension, Task, TaskAssignment, TaskProgress
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +69,7 @@ def purge_deleted_plans(*, now: dt.datetime | None = None) -> int:
         label, agency_id, plan_id = str(plan), plan.agency_id, plan.pk
         with transaction.atomic():
             plan.delete()
+            _forget_history(plan_id)
             record_event(
                 action=AuditAction.PLAN_PURGE,
                 object_type="plans.plan",
@@ -76,6 +80,23 @@ def purge_deleted_plans(*, now: dt.datetime | None = None) -> int:
             transaction.on_commit(partial(_remove_files, files))
         purged += 1
     return purged
+
+
+def _forget_history(plan_id: int) -> None:
+    """Delete the purged plan's rows from the history tables: every version of the plan and
+    of the tasks, assignments, progress entries, extensions, indicators, values, budget
+    lines and entries that ever belonged to it (the cascade has just added one more each).
+    Children first: their ids are read from their parents' history."""
+    tasks = Task.history.model.objects.filter(plan_id=plan_id).values("id")
+    indicators = Indicator.history.model.objects.filter(plan_id=plan_id).values("id")
+    lines = BudgetLine.history.model.objects.filter(plan_id=plan_id).values("id")
+    for child in (TaskAssignment, TaskProgress, Extension):
+        child.history.model.objects.filter(task_id__in=tasks).delete()
+    IndicatorValue.history.model.objects.filter(indicator_id__in=indicators).delete()
+    BudgetEntry.history.model.objects.filter(line_id__in=lines).delete()
+    for parent in (Task, Indicator, BudgetLine):
+        parent.history.model.objects.filter(plan_id=plan_id).delete()
+    Plan.history.model.objects.filter(id=plan_id).delete()
 
 
 def _files_of(plan: Plan) -> list[str]:

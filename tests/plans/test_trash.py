@@ -192,6 +192,48 @@ def test_purge_deletes_for_good_after_the_retention_days_only(
     assert purge.object_id == str(old.pk) and purge.agency_id == world.agency.pk
 
 
+def test_purge_forgets_the_plans_history_and_keeps_the_others(world, settings, periods):
+    """The history tables hold every version of a purged plan's rows (and the cascade adds
+    one more): purging removes them; another plan's history stays."""
+    from budget.models import BudgetEntry
+    from indicators.models import Indicator, IndicatorValue
+    from tasks.models import Extension, TaskProgress
+
+    settings.PLAN_RETENTION_DAYS = 30
+    old, kept = world.task_a.plan, world.task_other.plan
+    task = world.task_a
+    task.content = "Nội dung đã sửa"
+    task.save()  # a second version
+    TaskProgress.objects.create(task=task, period=periods["h1"], progress=50)
+    Extension.objects.create(
+        task=task, requested_by=world.users["staff_a"], reason="Chậm",
+        requested_date=dt.date(2026, 12, 31), previous_due_date=task.due_date,
+    )  # fmt: skip
+    indicator = Indicator.objects.create(plan=old, name="A", text="A ≥ 1", target_value=1)
+    IndicatorValue.objects.create(indicator=indicator, period=periods["h1"], value=2)
+    line = BudgetLine.objects.create(plan=old, content="Tập huấn", planned_amount=1_000_000)
+    BudgetEntry.objects.create(line=line, kind="disbursement", amount=10, date=dt.date(2026, 3, 1))
+    kept_versions = Task.history.filter(plan_id=kept.pk).count()
+    assert kept_versions and Plan.history.filter(id=kept.pk).exists()
+    histories = [
+        (Plan, {"id": old.pk}), (Task, {"plan_id": old.pk}),
+        (TaskAssignment, {"task_id": task.pk}), (TaskProgress, {"task_id": task.pk}),
+        (Extension, {"task_id": task.pk}), (Indicator, {"plan_id": old.pk}),
+        (IndicatorValue, {"indicator_id": indicator.pk}), (BudgetLine, {"plan_id": old.pk}),
+        (BudgetEntry, {"line_id": line.pk}),
+    ]  # fmt: skip
+    assert all(model.history.filter(**where).exists() for model, where in histories)
+    _trash(old, at=NOW - dt.timedelta(days=31))
+
+    with time_machine.travel(NOW, tick=False):
+        assert purge_deleted_plans() == 1
+    left = [model.__name__ for model, where in histories if model.history.filter(**where).exists()]
+    assert left == []
+    assert Task.history.filter(plan_id=kept.pk).count() == kept_versions
+    assert Plan.history.filter(id=kept.pk).exists()
+    assert AuditEvent.objects.filter(action=AuditAction.PLAN_PURGE, object_id=str(old.pk)).exists()
+
+
 def test_purge_command_dry_run_counts_and_keeps(world, settings):
     settings.PLAN_RETENTION_DAYS = 7
     _trash(world.task_a.plan, at=NOW - dt.timedelta(days=8))
