@@ -10,6 +10,7 @@ nothing; ``importer.apply.apply_import`` writes a preview once the coordinator c
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -46,7 +47,7 @@ from importer.parsing.safety import (
 )
 from importer.parsing.targets import Target, find_targets
 from importer.parsing.xlsx_reader import read_csv, read_xlsx
-from importer.staging import StagedUpload, max_upload_bytes, stage_upload
+from importer.staging import StagedUpload, max_upload_bytes, read_converted, stage_upload
 from importer.unit_lookup import UnitDirectory, UnitRef, load_directory
 from organizations.models import Agency
 from plans.models import Plan
@@ -243,7 +244,9 @@ def read_plan_file(data: bytes, *, filename: str) -> tuple[str, ParsedDocument]:
     if kind == KIND_DOCX:
         document = read_docx(data, require_tasks=False)
     elif kind == KIND_DOC:
-        document = read_docx(convert_doc_to_docx(data), require_tasks=False)
+        digest = hashlib.sha256(data).hexdigest()
+        converted = read_converted(digest, lambda: convert_doc_to_docx(data))
+        document = read_docx(converted, require_tasks=False)
     elif kind == KIND_PDF:
         document = read_pdf(data, require_tasks=False)
     elif kind == KIND_CSV:

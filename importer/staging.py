@@ -2,7 +2,8 @@
 
 A staged upload is two private files under ``MEDIA_ROOT/imports/``: the bytes, under a random
 name with no extension (never served, never executed), and a small JSON record of who uploaded
-it for which agency. Only its uploader may load it again (the preview shows the whole file,
+it for which agency (and, for a .doc, its conversion to .docx: ``read_converted``). Only
+its uploader may load it again (the preview shows the whole file,
 and confirming it writes a plan). Nothing goes into the database until the import is
 confirmed, so a preview leaves the database exactly as it was. Stale uploads are swept on the
 next upload. This module only stores files; ``importer.preview.stage_checked_upload`` checks
@@ -11,12 +12,14 @@ and reads them.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import re
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
@@ -47,7 +50,10 @@ class StagedUpload:
         return self.data_path.read_bytes()
 
     def discard(self) -> None:
-        for path in (self.data_path, _record_path(self.token)):
+        paths = [self.data_path, _record_path(self.token)]
+        with contextlib.suppress(OSError):  # the bytes already gone: no conversion to find
+            paths.append(_converted_path(_sha256_of(self.data_path)))
+        for path in paths:
             path.unlink(missing_ok=True)
 
 
@@ -63,6 +69,37 @@ def staging_dir() -> Path:
 
 def _record_path(token: str) -> Path:
     return staging_dir() / f"{token}.json"
+
+
+def _converted_path(digest: str) -> Path:
+    return staging_dir() / f"{digest}-docx"
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_converted(digest: str, convert: Callable[[], bytes]) -> bytes:
+    """The conversion of the staged bytes whose SHA-256 is ``digest``, made once.
+
+    A .doc is read at the preview and again at the confirmation, and LibreOffice takes
+    seconds: its .docx is kept beside the staged uploads (no extension, swept with them).
+    The same bytes always convert alike, so whoever staged them may read it.
+    """
+    path = _converted_path(digest)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    converted = convert()
+    partial = path.with_name(f"{path.name}.part-{secrets.token_hex(4)}")
+    partial.write_bytes(converted)
+    os.replace(partial, path)  # a reader never sees half a file
+    return converted
 
 
 def stage_upload(

@@ -116,3 +116,44 @@ def test_sample_saved_as_doc_reads_like_the_docx(sample_bytes, name):
     assert found.metadata == expected.metadata
     assert found.target_sentences == expected.target_sentences
     assert found.budget_lines == expected.budget_lines
+
+
+def test_a_doc_is_converted_once_for_the_preview_and_the_confirmation(
+    monkeypatch, sample_bytes, private_media
+):
+    """The preview and the confirmation read the same staged bytes: LibreOffice runs once,
+    and discarding the upload removes the conversion with it."""
+    from importer import preview
+    from importer.staging import stage_upload, staging_dir
+
+    docx = sample_bytes(SAMPLES[0])
+    calls = []
+
+    def fake_convert(raw):
+        calls.append(raw)
+        return docx
+
+    monkeypatch.setattr(preview, "convert_doc_to_docx", fake_convert)
+    doc = OLE2_SIGNATURE + bytes(600)
+    monkeypatch.setattr(preview, "check_upload", lambda data, **kwargs: preview.KIND_DOC)
+    staged = stage_upload(chunks=[doc], size=len(doc), filename="a.doc", agency_id=1, user_id=1)
+    first = preview.read_plan_file(staged.read_bytes(), filename="a.doc")[1]
+    second = preview.read_plan_file(staged.read_bytes(), filename="a.doc")[1]
+    assert len(calls) == 1 and [r.content for r in first.rows] == [r.content for r in second.rows]
+    assert any(p.name.endswith("-docx") for p in staging_dir().iterdir())
+    staged.discard()
+    assert list(staging_dir().iterdir()) == []
+
+
+def test_a_failed_conversion_keeps_nothing(monkeypatch, private_media):
+    from importer import preview
+    from importer.staging import staging_dir
+
+    def failing(raw):
+        raise ImportFileError("hỏng")
+
+    monkeypatch.setattr(preview, "convert_doc_to_docx", failing)
+    monkeypatch.setattr(preview, "check_upload", lambda data, **kwargs: preview.KIND_DOC)
+    with pytest.raises(ImportFileError, match="hỏng"):
+        preview.read_plan_file(OLE2_SIGNATURE + bytes(600), filename="a.doc")
+    assert not any(p.name.endswith("-docx") for p in staging_dir().iterdir())
