@@ -22,11 +22,15 @@ if TYPE_CHECKING:  # django-stubs-ext is a development tool: the type checker al
     from django_stubs_ext import StrOrPromise
 
 
+TOOLS = "tools"  # the Văn phòng's own entries, folded under "Công cụ" in the menu bar
+
+
 @dataclass(frozen=True)
 class NavItem:
     label: StrOrPromise
     url_name: str
     roles: frozenset[str]  # empty: everyone signed in
+    group: str = ""  # "": in the bar itself; TOOLS: in the "Công cụ" drop-down
 
     def url(self) -> str:
         return reverse(self.url_name)
@@ -44,9 +48,11 @@ NAV_ITEMS = (
     NavItem(_("Kinh phí"), "budget:list", ALL_ROLES - UNIT_ROLES),
     NavItem(_("Chỉ số CCHC"), "par:list", TASK_READER_ROLES | UNIT_ROLES),
     NavItem(_("Báo cáo"), "reports:list", REPORT_READER_ROLES),
-    NavItem(_("Nhập kế hoạch"), "importer:upload", frozenset({Role.COORDINATOR, Role.ADMIN})),
-    NavItem(_("Thùng rác"), "plans:trash", frozenset({Role.COORDINATOR, Role.ADMIN})),
-    NavItem(_("Nhắc hạn"), "reminders:home", frozenset({Role.COORDINATOR, Role.ADMIN})),
+    NavItem(
+        _("Nhập kế hoạch"), "importer:upload", frozenset({Role.COORDINATOR, Role.ADMIN}), TOOLS
+    ),
+    NavItem(_("Thùng rác"), "plans:trash", frozenset({Role.COORDINATOR, Role.ADMIN}), TOOLS),
+    NavItem(_("Nhắc hạn"), "reminders:home", frozenset({Role.COORDINATOR, Role.ADMIN}), TOOLS),
 )
 
 # First matching role wins, so an admin who is also a coordinator lands on the admin.
@@ -76,3 +82,18 @@ def nav_items_for(access: Access) -> list[NavItem]:
         for item in NAV_ITEMS
         if access.is_superuser or not item.roles or access.roles & item.roles
     ]
+
+
+@dataclass(frozen=True)
+class Menu:
+    """The menu bar: its own entries, then the drop-down of tools (may be empty)."""
+
+    bar: list[NavItem]
+    tools: list[NavItem]
+
+
+def menu_for(items: list[NavItem]) -> Menu:
+    return Menu(
+        bar=[item for item in items if item.group != TOOLS],
+        tools=[item for item in items if item.group == TOOLS],
+    )
