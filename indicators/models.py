@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.files import StoredFile
 from organizations.models import Unit
 from organizations.roles import AGENCY_WIDE_ROLES
 from organizations.scoping import Condition, ScopedQuerySet
@@ -226,7 +227,7 @@ class IndicatorEvidenceQuerySet(ScopedQuerySet):
         return Q(value__indicator_id__in=visible.values("pk"))
 
 
-class IndicatorEvidence(models.Model):
+class IndicatorEvidence(StoredFile):
     """A tài liệu kiểm chứng for one period's value, stored privately like task evidence.
 
     Append-only through the UI; served only by ``indicators:evidence`` after the scope check.
@@ -239,17 +240,6 @@ class IndicatorEvidence(models.Model):
         related_name="evidence",
     )
     file = models.FileField(_("tệp"), upload_to=indicator_evidence_path, max_length=255)
-    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
-    content_type = models.CharField(_("loại nội dung"), max_length=100)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người tải lên"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
     objects = IndicatorEvidenceQuerySet.as_manager()
 
@@ -257,9 +247,6 @@ class IndicatorEvidence(models.Model):
         verbose_name = _("tài liệu kiểm chứng chỉ tiêu")
         verbose_name_plural = _("tài liệu kiểm chứng chỉ tiêu")
         ordering = ["value", "uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
     def get_absolute_url(self) -> str:
         return reverse("indicators:evidence", args=[self.pk])

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.files import StoredFile
 from organizations.access import Access, access_for
 from organizations.models import Unit
 from organizations.roles import TASK_READER_ROLES
@@ -750,7 +751,7 @@ class EvidenceQuerySet(TaskScopedQuerySet):
     """Evidence follows its task's scope (downloads included)."""
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A tài liệu kiểm chứng: a file proving a task's result, stored privately under MEDIA_ROOT.
 
     Files are served only by ``tasks:evidence`` after the task scoping check.
@@ -768,17 +769,6 @@ class Evidence(models.Model):
         related_name="evidence",
     )
     file = models.FileField(_("tệp"), upload_to=evidence_upload_path, max_length=255)
-    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
-    content_type = models.CharField(_("loại nội dung"), max_length=100)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người tải lên"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()
 
@@ -786,9 +776,6 @@ class Evidence(models.Model):
         verbose_name = _("tài liệu kiểm chứng")
         verbose_name_plural = _("tài liệu kiểm chứng")
         ordering = ["task", "uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
     def get_absolute_url(self) -> str:
         return reverse("tasks:evidence", args=[self.pk])
