@@ -132,6 +132,10 @@ class Plan(models.Model):
             ),
         ]
 
+    # The columns ``__str__`` and ``short_label`` read: ``.only(*Plan.LABEL_FIELDS)`` for
+    # dropdowns and list rows that name a plan and nothing else.
+    LABEL_FIELDS = ("id", "number", "symbol", "title", "issued_on", "year")
+
     def __str__(self) -> str:
         return f"{self.document_number} — {self.title}" if self.number else self.short_label()
 

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import read_choices_once
 from organizations.access import access_for
 from organizations.models import Agency, Unit
 from periods.models import ReportingPeriod
@@ -117,10 +118,15 @@ class TaskFilter(django_filters.FilterSet):
         },
     )
 
+    # The dropdowns the list's form draws; the drill-down filters only validate.
+    SHOWN_CHOICES = ("plan", "area", "period")
+
     def __init__(self, *args, request, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        self.filters["plan"].queryset = Plan.objects.visible_to(request.user).order_by(
-            "-year", "title"
+        self.filters["plan"].queryset = (
+            Plan.objects.visible_to(request.user)
+            .order_by("-year", "title")
+            .only(*Plan.LABEL_FIELDS)
         )
         self.filters["period"].queryset = ReportingPeriod.objects.visible_to(request.user).order_by(
             "-year", "cutoff"
@@ -133,6 +139,8 @@ class TaskFilter(django_filters.FilterSet):
         )
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "form-select form-select-sm")
+        for name in self.SHOWN_CHOICES:
+            read_choices_once(self.form.fields[name])
 
     def search(self, queryset, name, value):
         return queryset.matching(value)
@@ -155,6 +163,13 @@ class TaskFilter(django_filters.FilterSet):
             return queryset
         done = Q(status=TaskStatus.DONE)
         return queryset.exclude(done) if value else queryset.filter(done)
+
+    def count_from(self, counts: dict[str, int]) -> int:
+        """The number of rows ``qs`` holds, read off the bucket counts of
+        ``queryset_without("bucket")``: its one bucket's count, or the total."""
+        self.errors  # noqa: B018 - an invalid bucket is ignored, as ``qs`` ignores it
+        bucket = self.form.cleaned_data.get("bucket") if self.is_bound else None
+        return counts[bucket] if bucket else counts["total"]
 
     def queryset_without(self, *names: str):
         """The filtered rows ignoring some filters (bucket counts ignore the bucket filter)."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from audit.models import AuditAction
 from audit.services import record_event
-from common.downloads import private_download
+from common.downloads import open_or_404, private_download
 from common.http import HtmxHttpRequest
 from common.pagination import page_of, page_of_rows
 from organizations.access import access_for
@@ -55,12 +55,13 @@ def task_list(request: HttpRequest) -> HttpResponse:
     page = page_of_rows(
         request,
         filterset.qs,
+        count=filterset.count_from(counts),
         rows=lambda ids: (
             Task.objects.visible_to(request.user)  # the scope again: defence in depth
             .filter(pk__in=ids)
             .with_timeliness(on=day)
             .with_user_role(request.user)
-            .with_units()
+            .for_list_rows()
             .with_returned_entry()
         ),
     )
@@ -282,10 +283,7 @@ def _send_back_notice(sent: services.SentBack) -> str:
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """Stream a private evidence file to a user who may see its task (others get 404)."""
     evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    handle = open_or_404(evidence.file)
     record_event(
         action=AuditAction.EVIDENCE_DOWNLOAD,
         request=request,

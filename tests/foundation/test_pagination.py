@@ -37,3 +37,14 @@ def test_a_row_gone_between_the_two_reads_is_left_out():
         RequestFactory().get("/"), ordered, rows=lambda ids: Task.objects.filter(pk=kept.pk)
     )
     assert list(page) == [kept] and gone.pk not in [t.pk for t in page]
+
+
+def test_a_known_count_spares_the_count_query(django_assert_num_queries):
+    plan = PlanFactory()
+    for i in range(3):
+        TaskFactory(plan=plan, position=i)
+    ordered = Task.objects.filter(plan=plan).order_by("position")
+    request = RequestFactory().get("/")
+    with django_assert_num_queries(2):  # the page's ids, its rows: no COUNT(*)
+        page = page_of_rows(request, ordered, count=3, rows=lambda ids: ordered.filter(pk__in=ids))
+    assert page.paginator.count == 3 and len(page) == 3
