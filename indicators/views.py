@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from audit.models import AuditAction
 from audit.services import record_event
-from common.downloads import private_download
+from common.downloads import open_or_404, private_download
 from indicators import services
 from indicators.forms import SettingsForm, ValueForm
 from indicators.models import Indicator, IndicatorEvidence
@@ -142,10 +142,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     evidence = get_object_or_404(
         IndicatorEvidence.objects.visible_to(request.user).select_related("value"), pk=pk
     )
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    handle = open_or_404(evidence.file)
     record_event(
         action=AuditAction.EVIDENCE_DOWNLOAD,
         request=request,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from audit.models import AuditAction
 from audit.services import record_event
-from common.downloads import private_download
+from common.downloads import open_or_404, private_download
 from common.http import AuthenticatedHttpRequest
 from importer.parsing.document import ImportFileError
 from importer.staging import StagedUpload, load_staged, stage_upload
@@ -296,10 +296,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     evidence = get_object_or_404(
         CriterionEvidence.objects.visible_to(request.user).exclude(file=""), pk=pk
     )
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    handle = open_or_404(evidence.file)
     record_event(
         action=AuditAction.EVIDENCE_DOWNLOAD,
         request=request,

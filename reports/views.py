@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from audit.models import AuditAction
 from audit.services import record_event
-from common.downloads import private_download
+from common.downloads import open_stored, private_download
 from common.pagination import page_of
 from organizations.access import access_for
 from organizations.models import Agency
@@ -157,11 +157,21 @@ def retry_report(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 @private_download
-def download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
     job = _job(request, pk)
     stored = job.file if fmt == "docx" else job.spreadsheet
     if not job.is_done or not stored:
         raise Http404(_("Báo cáo chưa sẵn sàng."))
+    handle = open_stored(stored)
+    if handle is None:
+        messages.error(
+            request,
+            _(
+                "Tệp của báo cáo này không còn trên máy chủ (có thể do khôi phục dữ liệu "
+                "hoặc dọn ổ đĩa). Hãy chọn lại kỳ báo cáo và bấm “Tạo báo cáo” để dựng lại."
+            ),
+        )
+        return redirect("reports:list")
     filename = f"{job.file_stem()}.{fmt}"
     record_event(
         action=AuditAction.REPORT_DOWNLOAD,
@@ -171,9 +181,7 @@ def download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
         detail={"format": fmt, "period": job.period_id, "plan": job.plan_id, **_range_of(job)},
     )
     content_type = DOCX_CONTENT_TYPE if fmt == "docx" else XLSX_CONTENT_TYPE
-    return FileResponse(
-        stored.open("rb"), as_attachment=True, filename=filename, content_type=content_type
-    )
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
 
 
 def _range_of(job: ReportJob) -> dict[str, str]:

@@ -122,6 +122,18 @@ def test_download_is_private_named_and_audited(client, known, private_media):
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
+@pytest.mark.parametrize("name", ["reports:download", "reports:download_xlsx"])
+def test_a_report_whose_file_is_gone_says_so_instead_of_failing(client, known, private_media, name):
+    job = _done_job(known)
+    job.file.storage.delete(job.file.name)
+    job.spreadsheet.storage.delete(job.spreadsheet.name)
+    client.force_login(known.leader)
+    response = client.get(reverse(name, args=[job.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("reports:list"), 302)]
+    assert "Tệp của báo cáo này không còn trên máy chủ" in response.content.decode()
+    assert not AuditEvent.objects.filter(action=AuditAction.REPORT_DOWNLOAD).exists()
+
+
 def test_an_unfinished_report_cannot_be_downloaded(client, known):
     job = ReportJob.objects.create(agency=known.agency, period=known.q1)
     client.force_login(known.leader)
