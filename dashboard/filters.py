@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import DateField, DateInput
+from common.forms import DateField, DateInput, read_choices_once
 from organizations.models import Agency, Unit
 from periods.models import ReportingPeriod
 from plans.models import Plan
@@ -78,7 +78,9 @@ class DashboardFilter(django_filters.FilterSet):
         self.filters["period"].field.label_from_instance = (
             _window_label if multi_agency else (lambda period: period.label)
         )
-        self.filters["plan"].queryset = Plan.objects.visible_to(user).order_by("-year", "title")
+        self.filters["plan"].queryset = (
+            Plan.objects.visible_to(user).order_by("-year", "title").only(*Plan.LABEL_FIELDS)
+        )
         self.filters["unit"].queryset = (
             Unit.objects.filter(agency__in=agencies).active().order_by("agency", "order", "name")
         )
@@ -86,6 +88,9 @@ class DashboardFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "form-select form-select-sm")
         self.form.fields["plan"].widget.attrs["size"] = 3
+        shown = ("period", "plan", "area", "unit") + (("agency",) if multi_agency else ())
+        for name in shown:  # the dropdowns the page draws, each read once
+            read_choices_once(self.form.fields[name])
 
     @classmethod
     def for_request(
