@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
@@ -26,18 +27,48 @@ from common.numbers import percent_label
 from plans.models import Plan
 
 
+class _Disbursed(Protocol):
+    @property
+    def planned(self) -> int: ...
+    @property
+    def disbursed(self) -> int: ...
+
+
+class _Allocated(_Disbursed, Protocol):
+    @property
+    def allocated(self) -> int: ...
+
+
+class DisbursementFigures:
+    """What follows from a planned and a disbursed amount, for every budget row and total."""
+
+    @property
+    def not_disbursed(self: _Disbursed) -> int:
+        """Planned but not yet disbursed."""
+        return self.planned - self.disbursed
+
+    @property
+    def rate_label(self: _Disbursed) -> str:
+        """Disbursed / planned, as the dashboard card says it."""
+        return percent_label(self.disbursed, self.planned)
+
+
+class AllocationFigures(DisbursementFigures):
+    """:class:`DisbursementFigures` and what was allocated but not yet disbursed."""
+
+    @property
+    def remaining(self: _Allocated) -> int:
+        """Allocated but not yet disbursed."""
+        return self.allocated - self.disbursed
+
+
 @dataclass(frozen=True)
-class BudgetTotals:
+class BudgetTotals(AllocationFigures):
     """What the listed lines plan, and what has been allocated to and disbursed from them."""
 
     planned: int
     allocated: int
     disbursed: int
-
-    @property
-    def remaining(self) -> int:
-        """Allocated but not yet disbursed."""
-        return self.allocated - self.disbursed
 
 
 def budget_totals(*, lines: BudgetLineQuerySet) -> BudgetTotals:
@@ -55,7 +86,7 @@ def budget_totals(*, lines: BudgetLineQuerySet) -> BudgetTotals:
 
 
 @dataclass
-class BudgetNode:
+class BudgetNode(AllocationFigures):
     """One line of the tree with its figures (sub-lines included) and its children."""
 
     line: BudgetLine
@@ -65,36 +96,18 @@ class BudgetNode:
     allocated: int = 0
     disbursed: int = 0
 
-    @property
-    def remaining(self) -> int:
-        """Allocated but not yet disbursed."""
-        return self.allocated - self.disbursed
-
-    @property
-    def not_disbursed(self) -> int:
-        """Planned but not yet disbursed."""
-        return self.planned - self.disbursed
-
-    @property
-    def rate_label(self) -> str:
-        return percent_label(self.disbursed, self.planned)
-
 
 @dataclass(frozen=True)
-class SourceTotals:
+class SourceTotals(DisbursementFigures):
     source: str  # a FundingSource value, "" when the plan names none
     label: str
     planned: int
     allocated: int
     disbursed: int
 
-    @property
-    def rate_label(self) -> str:
-        return percent_label(self.disbursed, self.planned)
-
 
 @dataclass(frozen=True)
-class BudgetTree:
+class BudgetTree(AllocationFigures):
     """A plan's budget as a tree, with totals, per-source totals and the stated-total check."""
 
     plan: Plan
@@ -124,18 +137,6 @@ class BudgetTree:
     @property
     def disbursed(self) -> int:
         return sum(node.disbursed for node in self.roots)
-
-    @property
-    def remaining(self) -> int:
-        return self.allocated - self.disbursed
-
-    @property
-    def not_disbursed(self) -> int:
-        return self.planned - self.disbursed
-
-    @property
-    def rate_label(self) -> str:
-        return percent_label(self.disbursed, self.planned)
 
     @property
     def stated_matches(self) -> bool | None:
@@ -201,17 +202,13 @@ def _sources(roots: list[BudgetNode]) -> list[SourceTotals]:
 
 
 @dataclass(frozen=True)
-class PlanBudgetRow:
+class PlanBudgetRow(AllocationFigures):
     """A plan on the budget overview, with its totals (same rules as the tree)."""
 
     plan: Plan
     planned: int
     allocated: int
     disbursed: int
-
-    @property
-    def rate_label(self) -> str:
-        return percent_label(self.disbursed, self.planned)
 
 
 def plan_budget_rows(*, lines: BudgetLineQuerySet) -> list[PlanBudgetRow]:
@@ -267,18 +264,14 @@ def _entry_sum(kind: str) -> Subquery:
 
 
 @dataclass(frozen=True)
-class BudgetRow:
+class BudgetRow(DisbursementFigures):
     plan: Plan
     planned: int
     disbursed: int
 
-    @property
-    def rate_label(self) -> str:
-        return percent_label(self.disbursed, self.planned)
-
 
 @dataclass(frozen=True)
-class BudgetPanel:
+class BudgetPanel(DisbursementFigures):
     rows: list[BudgetRow]
 
     @property
@@ -288,10 +281,6 @@ class BudgetPanel:
     @property
     def disbursed(self) -> int:
         return sum(row.disbursed for row in self.rows)
-
-    @property
-    def rate_label(self) -> str:
-        return percent_label(self.disbursed, self.planned)
 
 
 def budget_panel(*, plans, as_of: dt.date) -> BudgetPanel:
