@@ -44,15 +44,23 @@ def submission_overview(*, period: ReportingPeriod) -> list[UnitSubmissionRow]:
         "to_unit_id", "from_unit_id"
     ):
         groups_of.setdefault(unit_id, set()).add(group_id)
+    # Read into sets: unordered, so the models' default ordering (and its joins to plan,
+    # agency and period, and a sort of the agency's entries) stays out of the SQL.
     tasks_led_by: dict[int, set[int]] = {}
-    for unit_id, task_id in TaskAssignment.objects.filter(
-        role=AssignmentRole.LEAD,
-        task__is_section=False,
-        task__plan__agency_id=period.agency_id,
-        task__plan__year=period.year,
-    ).values_list("unit_id", "task_id"):
+    for unit_id, task_id in (
+        TaskAssignment.objects.filter(
+            role=AssignmentRole.LEAD,
+            task__is_section=False,
+            task__plan__agency_id=period.agency_id,
+            task__plan__year=period.year,
+        )
+        .order_by()
+        .values_list("unit_id", "task_id")
+    ):
         tasks_led_by.setdefault(unit_id, set()).add(task_id)
-    reported = set(TaskProgress.objects.filter(period=period).values_list("task_id", flat=True))
+    reported = set(
+        TaskProgress.objects.filter(period=period).order_by().values_list("task_id", flat=True)
+    )
     submissions = {
         s.unit_id: s
         for s in PeriodSubmission.objects.filter(period=period).select_related(

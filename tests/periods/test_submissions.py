@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from periods.models import PeriodSubmission
@@ -102,6 +104,16 @@ def test_overview_counts_lead_tasks_and_updated_ones(world, q1):
     assert rows[world.unit_a].missing_count == 2
     assert rows[world.unit_b].lead_task_count == 2  # task_b and task_group
     assert world.group_all not in rows  # groups are not reporting units
+
+
+def test_overview_reads_its_sets_without_sorting_or_joining_for_an_order(world, q1):
+    with CaptureQueriesContext(connection) as captured:
+        submission_overview(period=q1)
+    reads = [q["sql"] for q in captured.captured_queries]
+    entries = next(sql for sql in reads if sql.startswith('SELECT "tasks_taskprogress"'))
+    leads = next(sql for sql in reads if sql.startswith('SELECT "tasks_taskassignment"'))
+    assert "ORDER BY" not in entries and "JOIN" not in entries  # the period's index alone
+    assert "ORDER BY" not in leads
 
 
 def test_overview_query_count_is_fixed(client, world, q1, django_assert_num_queries):
