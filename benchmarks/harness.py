@@ -403,3 +403,111 @@ def print_table(rows: list[Measurement], *, title: str) -> None:
             f"| {row.name}{row.note} | {row.role} | {row.database} | {row.size:,} | "
             f"{row.median_ms:.1f} | {row.queries} | {bare} | {ratio} |"
         )
+
+
+# --- Two sizes interleaved ------------------------------------------------------------------
+#
+# Medians taken minutes apart move 10-30% on a shared machine, more than the "within 10%"
+# a flat page is held to. ``compare_interleaved`` keeps one worker per size alive and asks
+# them in turn for a block of calls of the same thing (A B A B ...), so a slower minute
+# costs both sides alike; the ratio of their medians is then the size's own effect.
+
+SERVE_PREFIX = "SERVE "
+
+
+def serve(things: dict[str, Callable[[], object]]) -> None:
+    """In a worker: list ``things`` by name, then time ``run NAME N`` requests from stdin.
+
+    Each answer is one line: the N timings in ms. ``quit`` (or end of input) stops.
+    """
+    for fn in things.values():
+        fn()  # warm-up: caches, the first connection, compiled templates
+    print(SERVE_PREFIX + json.dumps(sorted(things), ensure_ascii=False), flush=True)
+    for line in sys.stdin:
+        command, _, rest = line.strip().partition(" ")
+        if command != "run":
+            break
+        name, _, count = rest.rpartition(" ")
+        timings = []
+        for _ in range(int(count)):
+            started = time.perf_counter()
+            things[name]()
+            timings.append((time.perf_counter() - started) * 1000)
+        print(SERVE_PREFIX + json.dumps(timings), flush=True)
+
+
+@dataclass
+class Comparison:
+    """One thing timed on two sizes, interleaved: the medians and their ratio."""
+
+    name: str
+    database: str
+    sizes: tuple[int, int]
+    medians_ms: tuple[float, float]
+
+    @property
+    def ratio(self) -> float:
+        return self.medians_ms[1] / self.medians_ms[0]
+
+
+class _Served:
+    """The parent's side of one ``serve`` worker."""
+
+    def __init__(self, command: list[str]):
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self.names = set(self._answer())
+
+    def run(self, name: str, count: int) -> list[float]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"run {name} {count}\n")
+        self.process.stdin.flush()
+        return self._answer()
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+    def _answer(self):
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if line.startswith(SERVE_PREFIX):
+                return json.loads(line[len(SERVE_PREFIX) :])
+            print(line, end="", flush=True)
+        raise SystemExit(f"benchmark worker stopped: {' '.join(self.process.args)}")
+
+
+def compare_interleaved(
+    script: Path, jobs: tuple[list[str], list[str]], *, database: str, sizes: tuple[int, int],
+    rounds: int, block: int,
+) -> list[Comparison]:  # fmt: skip
+    """For each thing both workers serve: ``rounds`` blocks of ``block`` calls on each side in
+    turn; the median of each side's calls. ``jobs``: the two workers' argument lists."""
+    first, second = (_Served([sys.executable, str(script), *args]) for args in jobs)
+    try:
+        comparisons = []
+        for name in sorted(first.names & second.names):
+            timings: tuple[list[float], list[float]] = ([], [])
+            for _ in range(rounds):
+                timings[0].extend(first.run(name, block))
+                timings[1].extend(second.run(name, block))
+            medians = (statistics.median(timings[0]), statistics.median(timings[1]))
+            comparisons.append(Comparison(name, database, sizes, medians))
+        return comparisons
+    finally:
+        first.close()
+        second.close()
+
+
+def print_comparisons(rows: list[Comparison], *, title: str) -> None:
+    print(f"\n{title}\n")
+    print("| page · role | database | tasks | median ms | tasks | median ms | ratio |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        (small, large), (fast, slow) = row.sizes, row.medians_ms
+        print(
+            f"| {row.name} | {row.database} | {small:,} | {fast:.1f} | {large:,} | {slow:.1f} | "
+            f"{row.ratio:.2f} |"
+        )

@@ -82,3 +82,66 @@ def test_sqlite_urls_need_no_server_database():
     from benchmarks.harness import ensure_server_database
 
     ensure_server_database("sqlite:////tmp/never-created.sqlite3")  # returns without connecting
+
+
+FAKE_WORKER = """
+import sys
+sys.path.insert(0, {root!r})
+from benchmarks import harness
+
+side, log = sys.argv[1], sys.argv[2]
+
+def call(name):
+    def fn():
+        with open(log, "a") as out:
+            out.write(f"{{side}}:{{name}}\\n")
+    return fn
+
+things = {{"list": call("list"), "detail": call("detail")}}
+if side == "b":
+    things["only on b"] = call("only on b")
+harness.serve(things)
+"""
+
+
+def test_two_sizes_are_asked_in_turn_a_block_at_a_time(tmp_path):
+    from benchmarks.harness import compare_interleaved
+
+    script, log = tmp_path / "worker.py", tmp_path / "calls.log"
+    script.write_text(FAKE_WORKER.format(root=str(ROOT)))
+    rows = compare_interleaved(
+        script, (["a", str(log)], ["b", str(log)]), database="sqlite", sizes=(10, 100),
+        rounds=2, block=3,
+    )  # fmt: skip
+    assert [row.name for row in rows] == ["detail", "list"]  # only what both serve
+    calls = log.read_text().splitlines()
+    warmups, timed = calls[:5], calls[5:]
+    assert sorted(warmups) == ["a:detail", "a:list", "b:detail", "b:list", "b:only on b"]
+    expected = []
+    for name in ("detail", "list"):
+        expected += ([f"a:{name}"] * 3 + [f"b:{name}"] * 3) * 2
+    assert timed == expected
+    assert all(row.sizes == (10, 100) and min(row.medians_ms) >= 0 for row in rows)
+
+
+def test_comparison_ratio_is_second_size_over_first():
+    from benchmarks.harness import Comparison
+
+    assert Comparison("task list", "sqlite", (10_000, 100_000), (50.0, 55.0)).ratio == 1.1
+
+
+def test_pages_benchmark_interleaves_two_tiny_sizes(tmp_path):
+    options = ["--interleave", "60,120", "--rounds", "1", "--block", "1", "--roles", "canbo.xdkt"]
+    completed = subprocess.run(
+        [sys.executable, "benchmarks/pages_benchmark.py", *options, "--cache-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    out = completed.stdout
+    assert "| task list · canbo.xdkt | sqlite | 60 |" in out
+    assert "| 120 |" in out
+    assert "every staff page within 10% of its time at 60 tasks:" in out
