@@ -154,6 +154,10 @@ def generate(*, spec: ScaleSpec) -> ScaleCounts:
             agency, pool = _new_agency(rng, number, counts)
             generator.add_agency(agency, pool, [spec.tasks_per_plan] * spec.plans_per_agency)
         if existing is not None:
+            # Its own stream: the named agency gets the same rows whatever the number of
+            # synthetic agencies before it, so the benchmark's 10k and 100k databases show
+            # the demo users the same tasks (only the database around them grows).
+            generator.rng = random.Random(f"{spec.seed}:{spec.agency_code}")
             sizes = _split(spec.agency_tasks, spec.tasks_per_plan)
             generator.add_agency(existing, _pool_of(existing), sizes, first_number=1000)
         _write(generator.tables, counts)

@@ -117,6 +117,21 @@ def test_same_seed_same_rows_other_seed_other_rows():
     assert runs[0] != runs[2]
 
 
+def test_the_named_agency_gets_the_same_rows_whatever_the_number_of_other_agencies():
+    runs = []
+    for agencies in (1, 3):
+        with transaction.atomic():
+            load_demo_agency(THAI_NGUYEN)
+            spec = ScaleSpec(
+                agencies=agencies, plans_per_agency=1, tasks_per_plan=30,
+                agency_code="STP-TN", agency_tasks=60, seed=5,
+            )  # fmt: skip
+            generate(spec=spec)
+            runs.append([row for row in _snapshot() if row[0] in ("STP-TN", "1000", "1001")])
+            transaction.set_rollback(True)
+    assert runs[0] and runs[0] == runs[1]
+
+
 def test_agency_share_uses_the_agencys_own_units():
     agency = load_demo_agency(THAI_NGUYEN)
     spec = ScaleSpec(
