@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 
-def read_choices_once(field: forms.ModelChoiceField) -> None:
+def read_choices_once(field: forms.ModelChoiceField, rows: Iterable[Model] | None = None) -> None:
     """Read a model choice field's options now, in one plain query, and keep them.
 
     Django's ``ModelChoiceIterator`` queries again each time the widget is drawn, and on
     PostgreSQL through a server-side cursor (three round trips). Validation still goes
-    through ``field.queryset``, so a value outside it is refused as before.
+    through ``field.queryset``, so a value outside it is refused as before. ``rows``: the
+    queryset's rows when the caller has read them already (no query at all).
     """
     iterator = field.iterator(field)
     head = [("", field.empty_label)] if field.empty_label is not None else []
     if getattr(field, "null_label", None) is not None:  # django-filter's "no value" option
         head.append((field.null_value, field.null_label))  # type: ignore[attr-defined]
-    if field.queryset is None:
-        raise ValueError("read_choices_once needs the field's queryset set first")
-    options = [iterator.choice(row) for row in field.queryset]
+    if rows is None:
+        if field.queryset is None:
+            raise ValueError("read_choices_once needs the field's queryset set first")
+        rows = field.queryset
+    options = [iterator.choice(row) for row in rows]
     # ChoiceField's own setter: django-filter's would wrap the list in its iterator again.
     forms.ChoiceField.choices.fset(field, head + options)  # type: ignore[union-attr]
 

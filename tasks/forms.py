@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import BootstrapForm, DateField, DateInput
+from common.forms import BootstrapForm, DateField, DateInput, read_choices_once
 from tasks.evidence_check import ALLOWED_EXTENSIONS
 from tasks.models import TaskStatus
 from tasks.services import ProgressReport, check_uploads
@@ -86,6 +86,13 @@ class ProgressForm(BootstrapForm):
         if self.initial.get("period") is None:
             # No current period (only reopened or past ones): make the user choose one.
             field.empty_label = _("— Chọn kỳ báo cáo —")
+
+    def draw_periods_from(self, periods: list) -> None:
+        """Draw the period choices from ``periods``, the rows of ``periods=`` already read
+        (the view reads them to pick the current one), not from a second query."""
+        field = self.fields["period"]
+        assert isinstance(field, forms.ModelChoiceField)
+        read_choices_once(field, rows=periods)
 
     def clean_completed_on(self):
         value = self.cleaned_data["completed_on"]

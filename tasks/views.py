@@ -104,11 +104,13 @@ def _progress_form(user, task: Task) -> ProgressForm | None:
     # The current period is the one whose window holds today; a period the Văn phòng
     # reopened is only offered, or it would capture every update made while it is open.
     current = next((p for p in periods if p.start <= today <= p.cutoff), None)
-    return ProgressForm(
+    form = ProgressForm(
         periods=_update_periods(user, task),
         initial=progress_initial(task, current),
         today=today,
     )
+    form.draw_periods_from(periods)
+    return form
 
 
 def _detail_context(

@@ -115,6 +115,6 @@ def test_query_count_is_fixed(client, world, task, private_media, django_assert_
 
 
 # session, user, memberships, task + permission annotations, assignments, entries, evidence,
-# comments, extensions, periods for the form (twice: default and choices), task / entry /
-# assignment history.
-DETAIL_QUERIES = 16
+# comments, extensions, periods for the form (once: they are read to pick the current one
+# and drawn from those rows), task / entry / assignment history.
+DETAIL_QUERIES = 15
