@@ -32,8 +32,8 @@ def test_ratio_is_page_over_bare_sql():
     assert Measurement("x", "r", "sqlite", 10, 30.0, 9, None).ratio is None
 
 
-def test_pages_benchmark_runs_at_a_tiny_size(tmp_path):
-    options = ["--sizes", "60", "--runs", "1", "--roles", "canbo.xdkt", "--databases", "sqlite"]
+def _pages_benchmark(tmp_path, *options: str) -> str:
+    """Run benchmarks/pages_benchmark.py with its caches in ``tmp_path``; its output."""
     completed = subprocess.run(
         [sys.executable, "benchmarks/pages_benchmark.py", *options, "--cache-dir", str(tmp_path)],
         cwd=ROOT,
@@ -43,7 +43,12 @@ def test_pages_benchmark_runs_at_a_tiny_size(tmp_path):
         check=False,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
-    out = completed.stdout
+    return completed.stdout
+
+
+def test_pages_benchmark_runs_at_a_tiny_size(tmp_path):
+    options = ["--sizes", "60", "--runs", "1", "--roles", "canbo.xdkt", "--databases", "sqlite"]
+    out = _pages_benchmark(tmp_path, *options)
     assert "generated in" in out
     for page in ("plan list", "task list", 'task list, search "ra soat"', "task detail"):
         assert f"| {page} | canbo.xdkt | sqlite | 60 |" in out
@@ -132,16 +137,7 @@ def test_comparison_ratio_is_second_size_over_first():
 
 def test_pages_benchmark_interleaves_two_tiny_sizes(tmp_path):
     options = ["--interleave", "60,120", "--rounds", "1", "--block", "1", "--roles", "canbo.xdkt"]
-    completed = subprocess.run(
-        [sys.executable, "benchmarks/pages_benchmark.py", *options, "--cache-dir", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    out = completed.stdout
+    out = _pages_benchmark(tmp_path, *options)
     assert "| task list · canbo.xdkt | sqlite | 60 |" in out
     assert "| 120 |" in out
     assert "every staff page within 10% of its time at 60 tasks:" in out
