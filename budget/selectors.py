@@ -310,6 +310,7 @@ def budget_panel(*, plans, as_of: dt.date) -> BudgetPanel:
         .annotate(
             planned=Coalesce(Subquery(planned), 0), disbursed=Coalesce(Subquery(disbursed), 0)
         )
+        .only(*Plan.LABEL_FIELDS)
         .order_by("-year", "title")
     )
     return BudgetPanel([BudgetRow(plan, plan.planned, plan.disbursed) for plan in rows])

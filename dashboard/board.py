@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.http import Http404
@@ -256,6 +257,13 @@ def _scope_params(board: Board) -> list[tuple[str, str]]:
     return params
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: True and 1 are different values here
+def _pair(name: str, value) -> str:
+    """``name=value`` URL-encoded: the same few pairs (``area=3``, ``bucket=overdue``) recur
+    in hundreds of links per page."""
+    return urlencode([(name, str(value))])
+
+
 def task_list_link(board: Board):
     """``link(**params)``: the task list of the scope with ``params`` added; a cell's
     unit/area parameters replace the scope's own. Hundreds per page, so the scope's part
@@ -269,7 +277,7 @@ def task_list_link(board: Board):
         scope = encoded.get(names)
         if scope is None:
             scope = encoded[names] = urlencode([(k, v) for k, v in base if k not in names])
-        query = "&".join(filter(None, [scope, urlencode([(k, str(v)) for k, v in extra.items()])]))
+        query = "&".join(filter(None, [scope, *(_pair(k, v) for k, v in extra.items())]))
         return f"{url}?{query}"
 
     return link

@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import (
     Count,
@@ -27,7 +28,15 @@ from indicators import selectors as indicator_selectors
 from organizations.models import Unit
 from par import selectors as par_selectors
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
-from tasks.models import Area, AssignmentRole, ReportBucket, Task, TaskProgress, TaskStatus
+from tasks.models import (
+    REPORT_BUCKETS,
+    Area,
+    AssignmentRole,
+    ReportBucket,
+    Task,
+    TaskProgress,
+    TaskStatus,
+)
 from workdays.selectors import work_calendar
 
 OVERDUE = ReportBucket.OVERDUE.value
@@ -69,7 +78,7 @@ class Counts:
 
 
 def counts_from(row: dict) -> Counts:
-    return Counts({key: row.get(key) or 0 for key in [*ReportBucket.values, "extended", "total"]})
+    return Counts({key: row.get(key) or 0 for key in (*REPORT_BUCKETS, "extended", "total")})
 
 
 # The fields ``bucket_groups`` groups by, in order; its keys are tuples of these values.
@@ -94,8 +103,10 @@ class BucketGroups:
                 total[name] += n
         return sums
 
-    @property
+    @cached_property
     def total(self) -> dict[str, int]:
+        """Every group summed; read by the cards, the month chart and the due-soon count.
+        Callers must not change it."""
         return self.summed(lambda group: ()).get((), {})
 
     @property
@@ -229,7 +240,7 @@ def agency_area_matrix(
 ) -> Matrix:
     """Agency × lĩnh vực for the province roll-up, summed from the shared grouped query."""
     counts = {
-        key: {bucket: group[bucket] for bucket in ReportBucket.values}
+        key: {bucket: group[bucket] for bucket in REPORT_BUCKETS}
         for key, group in groups.groups.items()
     }
     row_keys = {pk: (False, 0, agency_names.get(pk, "")) for pk, _area_id in counts}
@@ -255,7 +266,7 @@ def _matrix(
     ]
     matrix_rows = []
     for row_id, key in sorted(rows.items(), key=lambda item: item[1]):
-        cells, buckets = [], dict.fromkeys(ReportBucket.values, 0)
+        cells, buckets = [], dict.fromkeys(REPORT_BUCKETS, 0)
         row_params = params_of(row_id)
         for area_id, _name in columns:
             by_bucket = counts.get((row_id, area_id), {})

@@ -17,6 +17,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from indicators.achievement import Achievement, Trend, status_for, trend
 from indicators.models import Indicator, IndicatorEvidence, IndicatorQuerySet, IndicatorValue
 from periods.labels import period_label
+from plans.models import Plan
 
 
 def shown(value: Decimal | None) -> Decimal | None:
@@ -33,7 +34,15 @@ class IndicatorRow:
     indicator: Indicator
     latest_value: Decimal | None
     status: Achievement
-    period_label: str = ""
+    latest_period: tuple[str, int] | None = None  # (kind, year) of the value's period
+
+    @property
+    def period_label(self) -> str:
+        """ "Quý I/2026", named when drawn: a province's panel judges 2,000 rows, shows 12."""
+        if self.latest_period is None:
+            return ""
+        kind, year = self.latest_period
+        return period_label(kind=kind, year=year)
 
     @property
     def value(self) -> Decimal | None:
@@ -116,8 +125,8 @@ def _row(indicator: Indicator, latest: Latest | None) -> IndicatorRow:
     if latest is None:
         return IndicatorRow(indicator, None, Achievement.NO_DATA)
     period = SimpleNamespace(start=latest.start, cutoff=latest.cutoff)
-    label = period_label(kind=latest.kind, year=latest.year)
-    return IndicatorRow(indicator, latest.value, status_for(indicator, latest.value, period), label)
+    status = status_for(indicator, latest.value, period)
+    return IndicatorRow(indicator, latest.value, status, (latest.kind, latest.year))
 
 
 def indicator_rows(
@@ -184,13 +193,20 @@ class IndicatorPanel:
         return self.count(Achievement.NO_DATA)
 
 
+# What the panel judges (``status_for``) and draws, and the export's plan number: a province
+# has 2,000 indicators, read as light instances.
+PANEL_FIELDS = ("id", "plan", "position", "text", "unit", "comparator", "target_value", "per")
+
+
 def indicator_panel(*, plans, area, as_of: dt.date) -> IndicatorPanel:
     """Each indicator of ``plans`` with its latest value up to ``as_of``: two queries."""
     indicators = Indicator.objects.filter(plan__in=plans)
     if area is not None:
         indicators = indicators.filter(area=area)
     latest = latest_values(indicators, as_of=as_of)
-    indicators = indicators.select_related("plan").order_by(
-        "plan__year", "plan_id", "position", "pk"
+    indicators = (
+        indicators.select_related("plan")
+        .only(*PANEL_FIELDS, *(f"plan__{name}" for name in Plan.LABEL_FIELDS))
+        .order_by("plan__year", "plan_id", "position", "pk")
     )
     return IndicatorPanel([_row(indicator, latest.get(indicator.pk)) for indicator in indicators])

@@ -92,6 +92,12 @@ class ReportBucket(models.TextChoices):
     NO_DEADLINE = rules.Bucket.NO_DEADLINE.value, _("Chưa xác định hạn")
 
 
+# ``ReportBucket.values`` builds a new list at each access (~11 µs); the grouped counts read
+# the buckets once per group, thousands of times for a province.
+REPORT_BUCKETS: tuple[str, ...] = tuple(ReportBucket.values)
+_BUCKET_COUNT_KEYS = (*REPORT_BUCKETS, "extended", "total")
+
+
 def _soon_days(soon_days: int | None) -> int:
     return settings.DUE_SOON_DAYS if soon_days is None else soon_days
 
@@ -136,7 +142,7 @@ class TaskScopedQuerySet(ScopedQuerySet):
 
 def empty_bucket_counts() -> dict[str, int]:
     """Every report bucket, ``extended`` and ``total`` at zero."""
-    return dict.fromkeys([*ReportBucket.values, "extended", "total"], 0)
+    return dict.fromkeys(_BUCKET_COUNT_KEYS, 0)
 
 
 class TaskQuerySet(TaskScopedQuerySet):
@@ -300,16 +306,22 @@ class TaskQuerySet(TaskScopedQuerySet):
                 n_extended=Count("pk", filter=Q(extended_due_date__isnull=False)),
                 **extra,
             )
+            # Tuples, not dicts: a province's roll-up reads ~3,000 groups of ~30 counts.
+            .values_list(*fields, "bucket", "n", "n_extended", *extra)
         )
+        width = len(fields)
+        zero = empty_bucket_counts() | dict.fromkeys(extra, 0)
         counts: dict[tuple, dict[str, int]] = {}
         for row in rows:
-            key = tuple(row[name] for name in fields)
-            group = counts.setdefault(key, empty_bucket_counts() | dict.fromkeys(extra, 0))
-            group[row["bucket"]] += row["n"]
-            group["extended"] += row["n_extended"]
-            group["total"] += row["n"]
-            for name in extra:
-                group[name] += row[name]
+            key, (bucket, n, n_extended, *more) = row[:width], row[width:]
+            group = counts.get(key)
+            if group is None:
+                group = counts[key] = zero.copy()
+            group[bucket] += n
+            group["extended"] += n_extended
+            group["total"] += n
+            for name, value in zip(extra, more, strict=True):
+                group[name] += value
         return counts
 
     def actionable(self) -> TaskQuerySet:
