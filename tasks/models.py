@@ -350,16 +350,31 @@ class TaskQuerySet(TaskScopedQuerySet):
         instance (the list's 25 rows and their ~100 assignments).
         """
         plan_fields = [f"plan__{name}" for name in Plan.LABEL_FIELDS]
+        return (
+            self.select_related("plan")
+            .only(*self.LIST_ROW_FIELDS, *plan_fields)
+            .prefetch_related(self._lead_names())
+        )
+
+    def for_plan_rows(self) -> TaskQuerySet:
+        """The plan page's rows: a list row's columns and its parent, with the leads' names.
+
+        The plan is not joined: every row is of the plan the page already has (a
+        300-row plan read 300 copies of its plan, agency and lĩnh vực before).
+        """
+        return self.only(*self.LIST_ROW_FIELDS, "parent", "position").prefetch_related(
+            self._lead_names()
+        )
+
+    @staticmethod
+    def _lead_names() -> models.Prefetch:
+        """The rows' assignments in role and plan order, with only their units' names."""
         leads = (
             TaskAssignment.objects.select_related("unit")
             .only("task", "unit__name", "role", "position")
             .order_by("role", "position")
         )
-        return (
-            self.select_related("plan")
-            .only(*self.LIST_ROW_FIELDS, *plan_fields)
-            .prefetch_related(models.Prefetch("assignments", queryset=leads))
-        )
+        return models.Prefetch("assignments", queryset=leads)
 
     def with_units(self) -> TaskQuerySet:
         """``with_leads`` and the plan, agency, lĩnh vực and parent row the lists show."""
