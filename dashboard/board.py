@@ -220,7 +220,7 @@ def _fill_task_tables(
     board.overdue = selectors.overdue_tasks(tasks, as_of=board.as_of)
     board.due_soon_count = selectors.due_soon_count(groups)
     soon = selectors.due_soon(tasks, as_of=board.as_of)
-    board.due_soon = list(soon.with_leads()[: selectors.LIST_LIMIT])
+    board.due_soon = list(soon.for_table_rows()[: selectors.LIST_LIMIT])
     until = board.as_of + dt.timedelta(days=selectors.DUE_SOON_DAYS)
     board.due_soon_url = link(
         open="true", due_from=board.as_of.isoformat(), due_to=until.isoformat()

@@ -332,7 +332,7 @@ def overdue_tasks(tasks, *, as_of: dt.date, limit: int = LIST_LIMIT) -> list[Ove
     Queries: the rows, then the calendar when there are any (1).
     """
     rows = tasks.in_overdue_bucket(on=as_of).order_by("due_date", "plan_id", "position")
-    shown = list(rows.with_leads()[:limit])
+    shown = list(rows.for_table_rows()[:limit])
     if not shown:
         return []
     calendar = work_calendar(first_year=shown[0].due_date.year, last_year=as_of.year)
@@ -362,8 +362,17 @@ def recent_updates(tasks, *, limit: int = RECENT_LIMIT) -> list[TaskProgress]:
     return list(
         TaskProgress.objects.filter(pk__in=newest)
         .select_related("task", "period", "updated_by")
+        .only(*RECENT_FIELDS)
         .order_by("-updated_at", "-pk")
     )
+
+
+# What a recent-update row draws (and the export writes): the entry, the task's name, the
+# period's label and who made it.
+RECENT_FIELDS = (
+    "id", "status", "progress", "updated_at", "task__code", "task__content", "period__kind",
+    "period__year", "updated_by__username", "updated_by__first_name", "updated_by__last_name",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

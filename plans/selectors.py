@@ -108,7 +108,7 @@ def plan_rows(*, plan: Plan, user, on: dt.date) -> QuerySet[Task]:
     return (
         Task.objects.visible_to(user)
         .filter(plan=plan)
-        .for_plan_rows()
+        .for_table_rows()
         .with_timeliness(on=on)
         .order_by("position", "pk")
     )

@@ -356,11 +356,12 @@ class TaskQuerySet(TaskScopedQuerySet):
             .prefetch_related(self._lead_names())
         )
 
-    def for_plan_rows(self) -> TaskQuerySet:
-        """The plan page's rows: a list row's columns and its parent, with the leads' names.
+    def for_table_rows(self) -> TaskQuerySet:
+        """A list row's columns, its parent and position, and the leads' names; no join.
 
-        The plan is not joined: every row is of the plan the page already has (a
-        300-row plan read 300 copies of its plan, agency and lĩnh vực before).
+        For tables whose rows draw no plan: the plan page (every row is of the plan the
+        page has; a 300-row plan read 300 copies of its plan, agency and lĩnh vực before)
+        and the dashboard's overdue and due-soon lists.
         """
         return self.only(*self.LIST_ROW_FIELDS, "parent", "position").prefetch_related(
             self._lead_names()
