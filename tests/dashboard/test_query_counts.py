@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from organizations.models import Role
@@ -101,3 +103,18 @@ def test_province_viewer(client, board, django_assert_num_queries):
         django_assert_num_queries=django_assert_num_queries,
     )
     assert len(response.context["board"].agencies) == 2
+
+
+def test_the_lists_read_the_columns_they_draw(client, board):
+    """The overdue, due-soon and recent tables join no plan, and no password hash is read."""
+    user = board.world.users["coordinator"]
+    _grow(board.world.agency, board.periods, user)()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("dashboard") + "?period=").status_code == 200
+    columns = [q["sql"].split(" FROM ")[0] for q in captured.captured_queries]
+    recent = next(sql for sql in columns if sql.startswith('SELECT "tasks_taskprogress"."id"'))
+    assert '"auth_user"."password"' not in recent and '"tasks_task"."result"' not in recent
+    lists = [sql for sql in columns if sql.startswith('SELECT "tasks_task"."id"')]
+    assert lists  # the overdue and due-soon rows
+    assert all('"plans_plan".' not in sql and '"tasks_task"."result"' not in sql for sql in lists)

@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from budget.models import BudgetEntry, BudgetLine, EntryKind
 from indicators.models import Indicator, IndicatorValue
@@ -96,3 +98,20 @@ def test_plan_page_query_count_is_flat(client, world, who, expected, django_asse
     assert response.status_code == 200
     if who != "accountant":
         assert response.content.decode().count("Nhiệm vụ 9.29") == 1
+
+
+def test_plan_page_rows_join_nothing_but_read_the_lead_names(client, world):
+    """Each row is of the plan the page has: no copy of the plan, agency, lĩnh vực or parent
+    per row, and the leads' names from one prefetch."""
+    plan = world.task_a.plan
+    client.force_login(world.users["coordinator"])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(plan.get_absolute_url())
+    assert response.status_code == 200
+    reads = [q["sql"] for q in captured.captured_queries]
+    rows = next(sql for sql in reads if sql.startswith('SELECT "tasks_task"."id"'))
+    columns = rows.split(" FROM ")[0]
+    for table in ("plans_plan", "organizations_agency", "tasks_area", "T"):
+        assert f'"{table}".' not in columns  # the scope may join the plan; no row reads it
+    assert '"tasks_task"."result"' not in columns  # a column no row draws
+    assert world.unit_a.name in response.content.decode()  # the lead unit, from the prefetch
