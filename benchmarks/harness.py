@@ -409,8 +409,10 @@ def print_table(rows: list[Measurement], *, title: str) -> None:
 #
 # Medians taken minutes apart move 10-30% on a shared machine, more than the "within 10%"
 # a flat page is held to. ``compare_interleaved`` keeps one worker per size alive and asks
-# them in turn for a block of calls of the same thing (A B A B ...), so a slower minute
-# costs both sides alike; the ratio of their medians is then the size's own effect.
+# them in turn for a block of calls of the same thing, A B then B A (so a machine slowing
+# down or speeding up during a round favours neither side), and each round's two blocks,
+# timed back to back, give one ratio; the median of the rounds' ratios is the size's own
+# effect, and their spread says how far to trust it.
 
 SERVE_PREFIX = "SERVE "
 
@@ -444,10 +446,22 @@ class Comparison:
     database: str
     sizes: tuple[int, int]
     medians_ms: tuple[float, float]
+    round_ratios: tuple[float, ...] = ()  # each round: second side's block median / first's
 
     @property
     def ratio(self) -> float:
+        """The median of the rounds' ratios; the ratio of the medians when there are none."""
+        if self.round_ratios:
+            return statistics.median(self.round_ratios)
         return self.medians_ms[1] / self.medians_ms[0]
+
+    @property
+    def spread(self) -> str:
+        """The rounds' middle half of ratios, "0.97–1.04" ("—" under four rounds)."""
+        if len(self.round_ratios) < 4:
+            return "—"
+        low, _, high = statistics.quantiles(self.round_ratios, n=4)
+        return f"{low:.2f}–{high:.2f}"
 
 
 class _Served:
@@ -483,31 +497,38 @@ def compare_interleaved(
     script: Path, jobs: tuple[list[str], list[str]], *, database: str, sizes: tuple[int, int],
     rounds: int, block: int,
 ) -> list[Comparison]:  # fmt: skip
-    """For each thing both workers serve: ``rounds`` blocks of ``block`` calls on each side in
-    turn; the median of each side's calls. ``jobs``: the two workers' argument lists."""
-    first, second = (_Served([sys.executable, str(script), *args]) for args in jobs)
+    """For each thing both workers serve: ``rounds`` rounds of one block of ``block`` calls
+    on each side, A B then B A; each side's median and each round's ratio. ``jobs``: the
+    two workers' argument lists."""
+    workers = tuple(_Served([sys.executable, str(script), *args]) for args in jobs)
     try:
         comparisons = []
-        for name in sorted(first.names & second.names):
+        for name in sorted(workers[0].names & workers[1].names):
             timings: tuple[list[float], list[float]] = ([], [])
-            for _ in range(rounds):
-                timings[0].extend(first.run(name, block))
-                timings[1].extend(second.run(name, block))
+            ratios = []
+            for round_number in range(rounds):
+                blocks = {}
+                for side in (0, 1) if round_number % 2 == 0 else (1, 0):
+                    blocks[side] = workers[side].run(name, block)
+                    timings[side].extend(blocks[side])
+                first, second = (statistics.median(blocks[side]) for side in (0, 1))
+                if first > 0:
+                    ratios.append(second / first)
             medians = (statistics.median(timings[0]), statistics.median(timings[1]))
-            comparisons.append(Comparison(name, database, sizes, medians))
+            comparisons.append(Comparison(name, database, sizes, medians, tuple(ratios)))
         return comparisons
     finally:
-        first.close()
-        second.close()
+        for worker in workers:
+            worker.close()
 
 
 def print_comparisons(rows: list[Comparison], *, title: str) -> None:
     print(f"\n{title}\n")
-    print("| page · role | database | tasks | median ms | tasks | median ms | ratio |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| page · role | database | tasks | median ms | tasks | median ms | ratio | rounds |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         (small, large), (fast, slow) = row.sizes, row.medians_ms
         print(
             f"| {row.name} | {row.database} | {small:,} | {fast:.1f} | {large:,} | {slow:.1f} | "
-            f"{row.ratio:.2f} |"
+            f"{row.ratio:.2f} | {row.spread} |"
         )

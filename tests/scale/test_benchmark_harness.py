@@ -123,16 +123,32 @@ def test_two_sizes_are_asked_in_turn_a_block_at_a_time(tmp_path):
     warmups, timed = calls[:5], calls[5:]
     assert sorted(warmups) == ["a:detail", "a:list", "b:detail", "b:list", "b:only on b"]
     expected = []
-    for name in ("detail", "list"):
-        expected += ([f"a:{name}"] * 3 + [f"b:{name}"] * 3) * 2
+    for name in ("detail", "list"):  # A B, then B A: a drifting machine favours neither
+        expected += [f"a:{name}"] * 3 + [f"b:{name}"] * 3 + [f"b:{name}"] * 3 + [f"a:{name}"] * 3
     assert timed == expected
     assert all(row.sizes == (10, 100) and min(row.medians_ms) >= 0 for row in rows)
+    assert all(len(row.round_ratios) == 2 for row in rows)
 
 
 def test_comparison_ratio_is_second_size_over_first():
     from benchmarks.harness import Comparison
 
     assert Comparison("task list", "sqlite", (10_000, 100_000), (50.0, 55.0)).ratio == 1.1
+
+
+@pytest.mark.parametrize(
+    ("round_ratios", "ratio", "spread"),
+    [
+        ((1.0, 1.5, 1.02, 0.98, 1.01), 1.01, "0.99–1.26"),  # one slow block moves the median little
+        ((0.9, 1.1), 1.0, "—"),  # too few rounds to speak of a spread
+    ],
+)
+def test_comparison_ratio_is_the_median_of_the_rounds(round_ratios, ratio, spread):
+    from benchmarks.harness import Comparison
+
+    row = Comparison("task list", "sqlite", (10_000, 100_000), (50.0, 60.0), round_ratios)
+    assert row.ratio == pytest.approx(ratio)
+    assert row.spread == spread
 
 
 def test_pages_benchmark_interleaves_two_tiny_sizes(tmp_path):
