@@ -111,7 +111,10 @@ def test_the_lists_read_the_columns_they_draw(client, board):
     _grow(board.world.agency, board.periods, user)()
     client.force_login(user)
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(reverse("dashboard") + "?period=").status_code == 200
+        response = client.get(reverse("dashboard") + "?period=")
+    assert response.status_code == 200
+    recent_table = response.content.decode().split('id="recent-table"')[1].split("</table>")[0]
+    assert (user.get_full_name() or user.username) in recent_table  # who, from the light read
     columns = [q["sql"].split(" FROM ")[0] for q in captured.captured_queries]
     recent = next(sql for sql in columns if sql.startswith('SELECT "tasks_taskprogress"."id"'))
     assert '"auth_user"."password"' not in recent and '"tasks_task"."result"' not in recent
