@@ -29,6 +29,7 @@ from organizations.models import Unit
 from par import selectors as par_selectors
 from periods.models import PeriodSubmission, ReportingPeriod, SubmissionStatus
 from tasks.models import (
+    BUCKET_COUNT_KEYS,
     REPORT_BUCKETS,
     Area,
     AssignmentRole,
@@ -78,7 +79,7 @@ class Counts:
 
 
 def counts_from(row: dict) -> Counts:
-    return Counts({key: row.get(key) or 0 for key in (*REPORT_BUCKETS, "extended", "total")})
+    return Counts({key: row.get(key) or 0 for key in BUCKET_COUNT_KEYS})
 
 
 # The fields ``bucket_groups`` groups by, in order; its keys are tuples of these values.
@@ -346,6 +347,14 @@ def due_soon(tasks, *, as_of: dt.date, days: int = DUE_SOON_DAYS):
     )
 
 
+# What a recent-update row draws (and the export writes): the entry, the task's name, the
+# period's label and who made it.
+RECENT_FIELDS = (
+    "id", "status", "progress", "updated_at", "task__code", "task__content", "period__kind",
+    "period__year", "updated_by__username", "updated_by__first_name", "updated_by__last_name",
+)  # fmt: skip
+
+
 def recent_updates(tasks, *, limit: int = RECENT_LIMIT) -> list[TaskProgress]:
     """The last progress entries on the tasks in scope, with who and when: one query.
 
@@ -365,14 +374,6 @@ def recent_updates(tasks, *, limit: int = RECENT_LIMIT) -> list[TaskProgress]:
         .only(*RECENT_FIELDS)
         .order_by("-updated_at", "-pk")
     )
-
-
-# What a recent-update row draws (and the export writes): the entry, the task's name, the
-# period's label and who made it.
-RECENT_FIELDS = (
-    "id", "status", "progress", "updated_at", "task__code", "task__content", "period__kind",
-    "period__year", "updated_by__username", "updated_by__first_name", "updated_by__last_name",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)

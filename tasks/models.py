@@ -95,7 +95,7 @@ class ReportBucket(models.TextChoices):
 # ``ReportBucket.values`` builds a new list at each access (~11 µs); the grouped counts read
 # the buckets once per group, thousands of times for a province.
 REPORT_BUCKETS: tuple[str, ...] = tuple(ReportBucket.values)
-_BUCKET_COUNT_KEYS = (*REPORT_BUCKETS, "extended", "total")
+BUCKET_COUNT_KEYS = (*REPORT_BUCKETS, "extended", "total")  # a bucket-counts dict's keys
 
 
 def _soon_days(soon_days: int | None) -> int:
@@ -142,7 +142,7 @@ class TaskScopedQuerySet(ScopedQuerySet):
 
 def empty_bucket_counts() -> dict[str, int]:
     """Every report bucket, ``extended`` and ``total`` at zero."""
-    return dict.fromkeys(_BUCKET_COUNT_KEYS, 0)
+    return dict.fromkeys(BUCKET_COUNT_KEYS, 0)
 
 
 class TaskQuerySet(TaskScopedQuerySet):

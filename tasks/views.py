@@ -97,7 +97,8 @@ def _update_periods(user, task: Task):
 
 
 def _progress_form(user, task: Task) -> ProgressForm | None:
-    periods = list(_update_periods(user, task))
+    choices = _update_periods(user, task)
+    periods = list(choices)
     if not periods:
         return None
     today = timezone.localdate()
@@ -105,7 +106,7 @@ def _progress_form(user, task: Task) -> ProgressForm | None:
     # reopened is only offered, or it would capture every update made while it is open.
     current = next((p for p in periods if p.start <= today <= p.cutoff), None)
     form = ProgressForm(
-        periods=_update_periods(user, task),
+        periods=choices,  # validates a posted period (the field reads a fresh copy)
         initial=progress_initial(task, current),
         today=today,
     )
