@@ -9,8 +9,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from audit.models import AuditAction, AuditEvent
+from tasks.models import TaskProgress
+from tests.query_counts import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
+
+# The dashboard's reads (tests/dashboard/test_query_counts.py) and the audit event it writes.
+EXPORT_QUERIES = 29
 
 
 @pytest.fixture
@@ -96,3 +101,34 @@ def test_the_accountant_gets_no_par_sheet(client, board):
     client.force_login(board.world.users["accountant"])
     book = load_workbook(io.BytesIO(client.get(reverse("dashboard_export")).content))
     assert "Chỉ số CCHC" not in book.sheetnames and book.sheetnames == ["Chỉ tiêu", "Kinh phí"]
+
+
+def test_the_export_sends_as_many_queries_for_more_rows(client, board, django_assert_num_queries):
+    """The light reads (indicators, budget plans, the lists) draw nothing that is not read:
+    more indicators, budget plans and recent updates add no query to the workbook."""
+    from budget.models import BudgetLine
+    from indicators.models import Indicator, IndicatorValue
+    from tests.factories import PlanFactory
+
+    def grow():
+        for n in range(3):
+            plan = PlanFactory(agency=board.world.agency, year=2026, number=f"7{n}")
+            indicator = Indicator.objects.create(
+                plan=plan, name=f"c{n}", text=f"Chỉ tiêu thêm {n}", target_value=90, position=n
+            )
+            IndicatorValue.objects.create(indicator=indicator, period=board.periods["h1"], value=95)
+            BudgetLine.objects.create(plan=plan, code="1", content="Chi", planned_amount=1_000)
+            TaskProgress.objects.create(
+                task=board.tasks[("t4", "t5", "t7")[n]],
+                period=board.periods["h1"],
+                updated_by=board.world.users["leader"],
+            )
+
+    client.force_login(board.world.users["coordinator"])
+    response = assert_flat_queries(
+        client, reverse("dashboard_export"), expected=EXPORT_QUERIES, grow=grow,
+        django_assert_num_queries=django_assert_num_queries,
+    )  # fmt: skip
+    book = load_workbook(io.BytesIO(response.content))
+    assert "Chỉ tiêu thêm 2" in [row[1] for row in _rows(book, "Chỉ tiêu")]
+    assert "70/" in "".join(str(row[0]) for row in _rows(book, "Kinh phí"))
