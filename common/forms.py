@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,35 @@ def read_choices_once(field: forms.ModelChoiceField, rows: Iterable[Model] | Non
     options = [iterator.choice(row) for row in rows]
     # ChoiceField's own setter: django-filter's would wrap the list in its iterator again.
     forms.ChoiceField.choices.fset(field, head + options)  # type: ignore[union-attr]
+
+
+# A 64-bit primary key's range: SQLite raises OverflowError (a 500) on an ``IN`` outside it.
+_KEY_RANGE = range(-(2**63), 2**63)
+
+
+class KeyRangeMixin:
+    """For a multiple model choice field: an id outside a 64-bit key's range is an invalid
+    choice, as ``abc`` is, rather than a database error. (A single choice needs no help:
+    Django answers an out-of-range ``=`` with no row.)"""
+
+    def _check_values(self, value):
+        if not getattr(self, "to_field_name", None):
+            for pk in value:
+                try:
+                    in_range = int(str(pk)) in _KEY_RANGE
+                except ValueError:
+                    continue  # Django's own check refuses it
+                if not in_range:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],  # type: ignore[attr-defined]
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)  # type: ignore[misc]
+
+
+class ModelMultipleChoiceField(KeyRangeMixin, forms.ModelMultipleChoiceField):
+    pass
 
 
 class BootstrapForm(forms.Form):

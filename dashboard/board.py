@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from urllib.parse import urlencode
 
 from django.http import Http404
@@ -74,11 +74,12 @@ class Board:
     budget: selectors.BudgetPanel | None = None
     par: list[selectors.ParTotals] | None = None  # None: the accountant does not read PAR
 
-    @property
+    @cached_property
     def indicators_shown(self) -> list:
+        """The first rows to chase (chưa đạt, chưa có số liệu), read whole: one query."""
         assert self.indicators is not None
-        rows = sorted(self.indicators.rows, key=lambda row: ATTENTION.get(row.status, 1))
-        return rows[:PANEL_ROWS]
+        verdicts = sorted(self.indicators.verdicts, key=lambda v: ATTENTION.get(v.status, 1))
+        return self.indicators.rows_of(verdicts[:PANEL_ROWS])
 
     @property
     def budget_shown(self) -> list:

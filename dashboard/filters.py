@@ -15,6 +15,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.filters import ModelMultipleChoiceFilter
 from common.forms import DateField, DateInput, read_choices_once
 from organizations.models import Agency, Unit
 from periods.models import ReportingPeriod
@@ -40,7 +41,7 @@ class DashboardFilter(django_filters.FilterSet):
         queryset=ReportingPeriod.objects.none(),
         empty_label=_("Cả năm (mọi kỳ)"),
     )
-    plan = django_filters.ModelMultipleChoiceFilter(
+    plan = ModelMultipleChoiceFilter(
         label=_("Kế hoạch"), queryset=Plan.objects.none()
     )
     area = django_filters.ModelChoiceFilter(
@@ -88,9 +89,29 @@ class DashboardFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "form-select form-select-sm")
         self.form.fields["plan"].widget.attrs["size"] = 3
-        shown = ("period", "plan", "area", "unit") + (("agency",) if multi_agency else ())
+        shown = ("period", "area") + (("agency",) if multi_agency else ("plan", "unit"))
         for name in shown:  # the dropdowns the page draws, each read once
             read_choices_once(self.form.fields[name])
+        if multi_agency:
+            self._offer_the_chosen_agencys("plan", "unit")
+
+    def _offer_the_chosen_agencys(self, *names: str) -> None:
+        """A province's plans and units only once an agency is chosen.
+
+        A province holds ~50 agencies with a "Văn phòng" each and a thousand plans: one
+        list of them all names no unit. Until an agency is chosen, each list offers "all"
+        and what the URL already chose; validation still reads the whole scope.
+        """
+        agency_id = _id_or_none(self.data.get("agency"))
+        for name in names:
+            field = self.form.fields[name]
+            if agency_id is not None:
+                rows = field.queryset.filter(agency_id=agency_id)
+            else:
+                chosen = [_id_or_none(value) for value in self.data.getlist(name)]
+                rows = field.queryset.filter(pk__in=[pk for pk in chosen if pk is not None])
+                field.help_text = _("Chọn cơ quan để hiện danh sách của cơ quan đó.")
+            read_choices_once(field, rows)
 
     @classmethod
     def for_request(
@@ -120,6 +141,15 @@ class DashboardFilter(django_filters.FilterSet):
         if period is not None and period.cutoff < today:
             return period.cutoff
         return today
+
+
+def _id_or_none(value: str | None) -> int | None:
+    """A primary key from the URL; anything else (garbage, blank) is no choice."""
+    try:
+        pk = int(value or "")
+    except ValueError:
+        return None
+    return pk if 0 < pk < 2**63 else None
 
 
 def _one_per_window(periods):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from types import SimpleNamespace
 from typing import NamedTuple
 
@@ -121,12 +122,31 @@ def latest_values(indicators: QuerySet[Indicator], *, as_of: dt.date) -> dict[in
     return latest
 
 
-def _row(indicator: Indicator, latest: Latest | None) -> IndicatorRow:
+class Verdict(NamedTuple):
+    """An indicator's verdict on its latest value (``None``: no value yet)."""
+
+    indicator_id: int
+    status: Achievement
+    latest: Latest | None
+
+
+def _verdict(indicator, latest: Latest | None) -> Verdict:
+    """``indicator``: anything with ``pk`` and the target's fields (``status_for``)."""
     if latest is None:
-        return IndicatorRow(indicator, None, Achievement.NO_DATA)
+        return Verdict(indicator.pk, Achievement.NO_DATA, None)
     period = SimpleNamespace(start=latest.start, cutoff=latest.cutoff)
-    status = status_for(indicator, latest.value, period)
-    return IndicatorRow(indicator, latest.value, status, (latest.kind, latest.year))
+    return Verdict(indicator.pk, status_for(indicator, latest.value, period), latest)
+
+
+def _row_of(indicator: Indicator, verdict: Verdict) -> IndicatorRow:
+    latest = verdict.latest
+    if latest is None:
+        return IndicatorRow(indicator, None, verdict.status)
+    return IndicatorRow(indicator, latest.value, verdict.status, (latest.kind, latest.year))
+
+
+def _row(indicator: Indicator, latest: Latest | None) -> IndicatorRow:
+    return _row_of(indicator, _verdict(indicator, latest))
 
 
 def indicator_rows(
@@ -171,14 +191,34 @@ def indicator_history(*, indicator: Indicator) -> list[HistoryRow]:
     ]
 
 
+class Target(NamedTuple):
+    """What ``status_for`` reads of an indicator, without its text or plan."""
+
+    pk: int
+    comparator: str
+    target_value: Decimal
+    per: str
+
+
+# What the panel draws, and the export's plan number.
+PANEL_FIELDS = ("id", "plan", "position", "text", "unit", "comparator", "target_value", "per")
+PANEL_ORDER = ("plan__year", "plan_id", "position", "pk")
+
+
 @dataclass(frozen=True)
 class IndicatorPanel:
-    """The dashboard's indicator card: each indicator's latest verdict, and the counts."""
+    """The dashboard's indicator card: each indicator's latest verdict, and the counts.
 
-    rows: list[IndicatorRow] = field(default_factory=list)
+    A province has 2,000 indicators: all are judged from light tuples (``verdicts``, in
+    plan order), and only the rows drawn are read whole (``rows_of``); ``rows`` reads
+    them all, for the export.
+    """
+
+    verdicts: list[Verdict] = field(default_factory=list)
+    indicators: QuerySet[Indicator] = field(default_factory=Indicator.objects.none)
 
     def count(self, status: str) -> int:
-        return sum(1 for row in self.rows if row.status == status)
+        return sum(1 for verdict in self.verdicts if verdict.status == status)
 
     @property
     def met(self) -> int:
@@ -192,21 +232,40 @@ class IndicatorPanel:
     def no_data(self) -> int:
         return self.count(Achievement.NO_DATA)
 
+    def rows_of(self, verdicts: list[Verdict]) -> list[IndicatorRow]:
+        """The rows of ``verdicts`` (a few of this panel's), in their order: one query."""
+        if not verdicts:
+            return []
+        ids = [verdict.indicator_id for verdict in verdicts]
+        drawn = {indicator.pk: indicator for indicator in self._drawn().filter(pk__in=ids)}
+        return [_row_of(drawn[verdict.indicator_id], verdict) for verdict in verdicts]
 
-# What the panel judges (``status_for``) and draws, and the export's plan number: a province
-# has 2,000 indicators, read as light instances.
-PANEL_FIELDS = ("id", "plan", "position", "text", "unit", "comparator", "target_value", "per")
+    @cached_property
+    def rows(self) -> list[IndicatorRow]:
+        """Every row in plan order: one query."""
+        verdicts = {verdict.indicator_id: verdict for verdict in self.verdicts}
+        return [
+            _row_of(indicator, verdicts[indicator.pk])
+            for indicator in self._drawn()
+            if indicator.pk in verdicts
+        ]
+
+    def _drawn(self) -> QuerySet[Indicator]:
+        plan_fields = (f"plan__{name}" for name in Plan.LABEL_FIELDS)
+        return (
+            self.indicators.select_related("plan")
+            .only(*PANEL_FIELDS, *plan_fields)
+            .order_by(*PANEL_ORDER)
+        )
 
 
 def indicator_panel(*, plans, area, as_of: dt.date) -> IndicatorPanel:
-    """Each indicator of ``plans`` with its latest value up to ``as_of``: two queries."""
+    """Each indicator of ``plans`` judged on its latest value up to ``as_of``: two queries
+    (the rows drawn are read by ``IndicatorPanel.rows_of``)."""
     indicators = Indicator.objects.filter(plan__in=plans)
     if area is not None:
         indicators = indicators.filter(area=area)
     latest = latest_values(indicators, as_of=as_of)
-    indicators = (
-        indicators.select_related("plan")
-        .only(*PANEL_FIELDS, *(f"plan__{name}" for name in Plan.LABEL_FIELDS))
-        .order_by("plan__year", "plan_id", "position", "pk")
-    )
-    return IndicatorPanel([_row(indicator, latest.get(indicator.pk)) for indicator in indicators])
+    targets = indicators.order_by(*PANEL_ORDER).values_list(*Target._fields)
+    verdicts = [_verdict(target, latest.get(target.pk)) for target in map(Target._make, targets)]
+    return IndicatorPanel(verdicts, indicators)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import BootstrapForm
+from common.forms import BootstrapForm, ModelMultipleChoiceField
 from indicators.forms import ValueField
 from organizations.models import Agency, Unit
 from par.models import AgencyLevel, Suggestion
@@ -62,13 +62,13 @@ class ScoreForm(BootstrapForm):
         widget=MultipleFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
         help_text=_("PDF, DOCX, XLSX, PNG hoặc JPG; có thể chọn nhiều tệp."),
     )
-    task_evidence = forms.ModelMultipleChoiceField(
+    task_evidence = ModelMultipleChoiceField(
         label=_("Dùng tài liệu kiểm chứng của nhiệm vụ"),
         queryset=Evidence.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
-    tasks = forms.ModelMultipleChoiceField(
+    tasks = ModelMultipleChoiceField(
         label=_("Dùng kết quả của nhiệm vụ đã hoàn thành"),
         queryset=Task.objects.none(),
         required=False,

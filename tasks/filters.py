@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.filters import ModelMultipleChoiceFilter
 from common.forms import read_choices_once
 from organizations.access import access_for
 from organizations.models import Agency, Unit
@@ -79,7 +80,7 @@ class TaskFilter(django_filters.FilterSet):
     )
     # Drill-down parameters of the dashboard (not shown in the list's form).
     year = django_filters.NumberFilter(label=_("Năm"), field_name="plan__year")
-    plans = django_filters.ModelMultipleChoiceFilter(
+    plans = ModelMultipleChoiceFilter(
         label=_("Các kế hoạch"), field_name="plan", queryset=Plan.objects.none()
     )
     unit = django_filters.ModelChoiceFilter(

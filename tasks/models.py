@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.aggregates import PlainCount
 from common.files import StoredFile
 from organizations.access import Access, access_for
 from organizations.models import Unit
@@ -297,13 +298,15 @@ class TaskQuerySet(TaskScopedQuerySet):
         counts of the same rows (name → condition), made in the same pass and summed into
         each group under their names.
         """
-        extra = {name: Count("pk", filter=condition) for name, condition in (also or {}).items()}
+        extra = {
+            name: PlainCount("pk", filter=condition) for name, condition in (also or {}).items()
+        }
         rows = (
             self.order_by()
             .values(*fields, "bucket")
             .annotate(
-                n=Count("pk"),
-                n_extended=Count("pk", filter=Q(extended_due_date__isnull=False)),
+                n=PlainCount("pk"),
+                n_extended=PlainCount("pk", filter=Q(extended_due_date__isnull=False)),
                 **extra,
             )
             # Tuples, not dicts: a province's roll-up reads ~3,000 groups of ~30 counts.

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from organizations.access import access_for
-from organizations.models import Role
+from organizations.models import Role, Unit
 from organizations.navigation import landing_url_name
+from plans.models import Plan
 from tests.factories import (
     AgencyFactory,
     TaskFactory,
@@ -135,3 +136,42 @@ def test_nobody_else_sees_other_agencies(client, board, province):
     page = client.get(reverse("dashboard"), {"period": ""}).context["board"]
     assert page.agencies is None and not page.multi_agency
     assert page.cards.total == 11  # the agency's own: 8 + the world's 3
+
+
+def _offered(form, name: str) -> list[str]:
+    return [str(value) for value, _label in form.fields[name].choices if str(value)]
+
+
+def test_a_province_offers_plans_and_units_once_an_agency_is_chosen(client, board, province):
+    """Fifty agencies' "Văn phòng" in one list name no unit: the lists follow the agency."""
+    viewer, _elsewhere = province
+    world = board.world
+    client.force_login(viewer)
+    url = reverse("dashboard")
+    form = client.get(url, {"period": ""}).context["filter"].form
+    assert _offered(form, "unit") == [] and _offered(form, "plan") == []
+    assert "Chọn cơ quan" in form.fields["unit"].help_text
+
+    chosen = client.get(url, {"period": "", "unit": world.unit_a.pk, "plan": board.plan.pk})
+    form = chosen.context["filter"].form
+    assert _offered(form, "unit") == [str(world.unit_a.pk)]
+    assert _offered(form, "plan") == [str(board.plan.pk)]
+    assert f'value="{world.unit_a.pk}" selected' in chosen.content.decode()
+
+    form = client.get(url, {"period": "", "agency": world.agency.pk}).context["filter"].form
+    own_units = Unit.objects.filter(agency=world.agency).active()
+    assert set(_offered(form, "unit")) == {str(pk) for pk in own_units.values_list("pk", flat=True)}
+    own_plans = Plan.objects.filter(agency=world.agency, deleted_at__isnull=True)
+    assert set(_offered(form, "plan")) == {str(pk) for pk in own_plans.values_list("pk", flat=True)}
+    assert not form.fields["unit"].help_text
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "9" * 30, "1e3"])
+def test_a_garbage_choice_is_refused_not_a_500(client, board, province, value):
+    viewer, _elsewhere = province
+    client.force_login(viewer)
+    url = reverse("dashboard")
+    assert client.get(url, {"agency": value}).status_code == 404
+    page = client.get(url, {"period": "", "unit": value, "plan": value})
+    assert page.status_code == 200
+    assert "không hợp lệ" in page.content.decode()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dashboard import selectors as dashboard_selectors
 from indicators import selectors
@@ -65,3 +67,28 @@ def test_the_panel_and_the_plan_rows_pick_the_same_latest_value(
     before = min(periods["q1"].start, periods["h1"].start) - dt.timedelta(days=1)
     early = selectors.indicator_panel(plans=plans, area=None, as_of=before)
     assert [r.latest_value for r in early.rows] == [None, None, None]
+
+
+def test_the_panel_judges_without_reading_texts_and_reads_only_the_rows_asked(
+    world, periods, indicator, django_assert_num_queries
+):
+    """A province judges 2,000 indicators and draws 12: the text is read for those only."""
+    second = Indicator.objects.create(plan=indicator.plan, name="B", text="B ≥ 5", target_value=5)
+    third = Indicator.objects.create(plan=indicator.plan, name="C", text="C ≥ 1", target_value=1)
+    IndicatorValue.objects.create(indicator=second, period=periods["q1"], value=6)
+    plans = Plan.objects.filter(pk=indicator.plan_id)
+    with CaptureQueriesContext(connection) as judged:
+        panel = selectors.indicator_panel(plans=plans, area=None, as_of=dt.date(2026, 12, 31))
+    assert all('"indicators_indicator"."text"' not in q["sql"] for q in judged.captured_queries)
+    verdicts = {v.indicator_id: v for v in panel.verdicts}
+    assert [verdicts[i.pk].status for i in (indicator, second, third)] == [
+        "no_data", "met", "no_data",
+    ]  # fmt: skip
+    with django_assert_num_queries(1):
+        asked = panel.rows_of([verdicts[third.pk], verdicts[second.pk]])  # in the order asked
+    assert [(r.indicator.text, r.status, r.shown_value) for r in asked] == [
+        ("C ≥ 1", "no_data", None), ("B ≥ 5", "met", 6),
+    ]  # fmt: skip
+    assert [r.indicator.pk for r in panel.rows] == [v.indicator_id for v in panel.verdicts]
+    with django_assert_num_queries(0):
+        assert panel.rows_of([]) == []
