@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
@@ -272,45 +273,73 @@ class BudgetRow(DisbursementFigures):
 
 @dataclass(frozen=True)
 class BudgetPanel(DisbursementFigures):
-    rows: list[BudgetRow]
+    """Planned and disbursed đồng per plan that has budget lines.
+
+    The sums come from two grouped reads; plans are read whole only for the rows drawn
+    (``first``) or exported (``rows``): a province has a thousand plans with budget lines.
+    """
+
+    planned_by_plan: dict[int, int]
+    disbursed_by_plan: dict[int, int] = field(default_factory=dict)
+    plans: QuerySet[Plan] = field(default_factory=Plan.objects.none)  # in the panel's order
 
     @property
     def planned(self) -> int:
-        return sum(row.planned for row in self.rows)
+        return sum(self.planned_by_plan.values())
 
     @property
     def disbursed(self) -> int:
-        return sum(row.disbursed for row in self.rows)
+        return sum(self.disbursed_by_plan.values())
+
+    @property
+    def count(self) -> int:
+        """Plans with budget lines."""
+        return len(self.planned_by_plan)
+
+    def first(self, limit: int) -> list[BudgetRow]:
+        """The first ``limit`` rows: one query."""
+        return self._rows(self.plans[:limit])
+
+    @cached_property
+    def rows(self) -> list[BudgetRow]:
+        """Every row: one query."""
+        return self._rows(self.plans)
+
+    def _rows(self, plans: QuerySet[Plan]) -> list[BudgetRow]:
+        return [
+            BudgetRow(
+                plan, self.planned_by_plan.get(plan.pk, 0), self.disbursed_by_plan.get(plan.pk, 0)
+            )
+            for plan in plans
+        ]
 
 
 def budget_panel(*, plans, as_of: dt.date) -> BudgetPanel:
-    """Planned and disbursed đồng per plan that has budget lines: one query.
+    """Planned and disbursed đồng of each of ``plans`` that has budget lines: two grouped
+    queries (the rows' plans are read by ``BudgetPanel.first`` and ``rows``).
 
     Planned: top-level amounts, and the children of a top-level line left blank (its
     amount is then the sum of its children, as the budget model says).
     """
     planned = (
-        BudgetLine.objects.filter(COUNTED_IN_TOTAL, plan=OuterRef("pk"))
+        BudgetLine.objects.filter(COUNTED_IN_TOTAL, plan__in=plans)
         .order_by()
-        .values("plan")
-        .annotate(s=Sum("planned_amount"))
-        .values("s")
+        .values("plan_id")
+        .annotate(s=Coalesce(Sum("planned_amount"), 0))
+        .values_list("plan_id", "s")
     )
     disbursed = (
         BudgetEntry.objects.filter(
-            line__plan=OuterRef("pk"), kind=EntryKind.DISBURSEMENT, date__lte=as_of
+            line__plan__in=plans, kind=EntryKind.DISBURSEMENT, date__lte=as_of
         )
         .order_by()
-        .values("line__plan")
+        .values("line__plan_id")
         .annotate(s=Sum("amount"))
-        .values("s")
+        .values_list("line__plan_id", "s")
     )
-    rows = (
+    with_lines = (
         plans.filter(Exists(BudgetLine.objects.filter(plan=OuterRef("pk"))))
-        .annotate(
-            planned=Coalesce(Subquery(planned), 0), disbursed=Coalesce(Subquery(disbursed), 0)
-        )
         .only(*Plan.LABEL_FIELDS)
         .order_by("-year", "title")
     )
-    return BudgetPanel([BudgetRow(plan, plan.planned, plan.disbursed) for plan in rows])
+    return BudgetPanel(dict(planned), dict(disbursed), with_lines)

@@ -81,10 +81,10 @@ class Board:
         verdicts = sorted(self.indicators.verdicts, key=lambda v: ATTENTION.get(v.status, 1))
         return self.indicators.rows_of(verdicts[:PANEL_ROWS])
 
-    @property
+    @cached_property
     def budget_shown(self) -> list:
         assert self.budget is not None
-        return self.budget.rows[:PANEL_ROWS]
+        return self.budget.first(PANEL_ROWS)
 
     @property
     def bucket_cards(self) -> list[tuple[str, str, int, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from budget.selectors import BudgetPanel, BudgetRow, BudgetTotals, PlanBudgetRow, SourceTotals
+from budget.selectors import BudgetPanel, BudgetTotals, PlanBudgetRow, SourceTotals
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,7 @@ def test_one_rule_for_every_figure(planned, allocated, disbursed, remaining, not
     totals = BudgetTotals(planned, allocated, disbursed)
     plan_row = PlanBudgetRow(None, planned, allocated, disbursed)
     source = SourceTotals("", "", planned, allocated, disbursed)
-    panel = BudgetPanel([BudgetRow(None, planned, disbursed)])
+    panel = BudgetPanel({1: planned}, {1: disbursed})
     for figures in (totals, plan_row):
         assert figures.remaining == remaining
     for figures in (totals, plan_row, source, panel):

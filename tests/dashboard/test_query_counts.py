@@ -26,18 +26,19 @@ from tests.query_counts import assert_flat_queries
 pytestmark = pytest.mark.django_db
 
 # Session, user, memberships, agencies, years, current period, the chosen period,
-# indicators (judged from light rows) and their latest values, budget; one query per task
-# table (one grouped query for the cards, the lĩnh vực and monthly charts and the due-soon
-# count, the lĩnh vực names, then matrix + its units' names, overdue list + its
-# assignments + the working-day calendar for its days late, due-soon list + assignments,
-# recent updates, submissions); the PAR card (the year's sets, their criteria); then the
-# filter form's choices (periods, plans, areas, units) and the indicator rows drawn.
-COORDINATOR_QUERIES = 28
+# indicators (judged from light rows) and their latest values, budget planned and
+# disbursed (grouped by plan); one query per task table (one grouped query for the cards,
+# the lĩnh vực and monthly charts and the due-soon count, the lĩnh vực names, then matrix
+# + its units' names, overdue list + its assignments + the working-day calendar for its
+# days late, due-soon list + assignments, recent updates, submissions); the PAR card (the
+# year's sets, their criteria); then the filter form's choices (periods, plans, areas,
+# units) and the indicator and budget rows drawn.
+COORDINATOR_QUERIES = 30
 # The same plus one more read of the agencies in scope (the filter's choices), less the
 # unit matrix and its names (the agency × lĩnh vực table and the agency table are summed
 # from the shared grouped query) and less the plan and unit choices, which a province
 # offers once an agency is chosen.
-PROVINCE_QUERIES = 26
+PROVINCE_QUERIES = 28
 
 
 def _grow(agency, periods, user, n: int = 3):
