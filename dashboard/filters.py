@@ -65,6 +65,9 @@ class DashboardFilter(django_filters.FilterSet):
         widget=DateInput(attrs={"class": "form-control form-control-sm"}),
     )
 
+    # True when the plan and unit lists wait for an agency to be chosen (the page says so).
+    lists_await_agency = False
+
     def __init__(self, data, *, queryset, request, agencies, years, multi_agency=False):
         super().__init__(data, queryset=queryset, request=request)
         user = request.user
@@ -110,7 +113,7 @@ class DashboardFilter(django_filters.FilterSet):
             else:
                 chosen = [_id_or_none(value) for value in self.data.getlist(name)]
                 rows = field.queryset.filter(pk__in=[pk for pk in chosen if pk is not None])
-                field.help_text = _("Chọn cơ quan để hiện danh sách của cơ quan đó.")
+                self.lists_await_agency = True
             read_choices_once(field, rows)
 
     @classmethod
