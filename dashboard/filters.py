@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import django_filters
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,9 +41,7 @@ class DashboardFilter(django_filters.FilterSet):
         queryset=ReportingPeriod.objects.none(),
         empty_label=_("Cả năm (mọi kỳ)"),
     )
-    plan = ModelMultipleChoiceFilter(
-        label=_("Kế hoạch"), queryset=Plan.objects.none()
-    )
+    plan = ModelMultipleChoiceFilter(label=_("Kế hoạch"), queryset=Plan.objects.none())
     area = django_filters.ModelChoiceFilter(
         label=_("Lĩnh vực"), queryset=Area.objects.all(), empty_label=_("Tất cả lĩnh vực")
     )
@@ -96,25 +94,24 @@ class DashboardFilter(django_filters.FilterSet):
         for name in shown:  # the dropdowns the page draws, each read once
             read_choices_once(self.form.fields[name])
         if multi_agency:
-            self._offer_the_chosen_agencys("plan", "unit")
+            self._list_the_chosen_agencys_only("plan", "unit")
 
-    def _offer_the_chosen_agencys(self, *names: str) -> None:
-        """A province's plans and units only once an agency is chosen.
+    def _list_the_chosen_agencys_only(self, *names: str) -> None:
+        """A province's plans and units once an agency is chosen, and what the URL chose.
 
         A province holds ~50 agencies with a "Văn phòng" each and a thousand plans: one
         list of them all names no unit. Until an agency is chosen, each list offers "all"
         and what the URL already chose; validation still reads the whole scope.
         """
         agency_id = _id_or_none(self.data.get("agency"))
+        self.lists_await_agency = agency_id is None
         for name in names:
             field = self.form.fields[name]
+            chosen = [pk for pk in map(_id_or_none, self.data.getlist(name)) if pk is not None]
+            offered = Q(pk__in=chosen)
             if agency_id is not None:
-                rows = field.queryset.filter(agency_id=agency_id)
-            else:
-                chosen = [_id_or_none(value) for value in self.data.getlist(name)]
-                rows = field.queryset.filter(pk__in=[pk for pk in chosen if pk is not None])
-                self.lists_await_agency = True
-            read_choices_once(field, rows)
+                offered |= Q(agency_id=agency_id)
+            read_choices_once(field, field.queryset.filter(offered))
 
     @classmethod
     def for_request(

@@ -166,6 +166,10 @@ def test_a_province_offers_plans_and_units_once_an_agency_is_chosen(client, boar
     form = page.context["filter"].form
     own_units = Unit.objects.filter(agency=world.agency).active()
     assert set(_offered(form, "unit")) == {str(pk) for pk in own_units.values_list("pk", flat=True)}
+    # A unit of the other agency chosen by the URL stays offered (and selected).
+    other_unit = Unit.objects.filter(agency=world.other_agency).first()
+    mixed = client.get(url, {"period": "", "agency": world.agency.pk, "unit": other_unit.pk})
+    assert str(other_unit.pk) in _offered(mixed.context["filter"].form, "unit")
     own_plans = Plan.objects.filter(agency=world.agency, deleted_at__isnull=True)
     assert set(_offered(form, "plan")) == {str(pk) for pk in own_plans.values_list("pk", flat=True)}
 
