@@ -25,6 +25,7 @@ import argparse
 import hashlib
 import io
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -493,23 +494,44 @@ class _Served:
         raise SystemExit(f"benchmark worker stopped: {' '.join(self.process.args)}")
 
 
+MAX_CALLS_PER_TURN = 200
+
+
+def calls_per_turn(call_ms: float, *, block: int, turn_ms: float) -> int:
+    """How many calls one turn makes: ``block``, or enough to last ``turn_ms`` when a call
+    is quicker than that (at most ``MAX_CALLS_PER_TURN``).
+
+    A turn of five 5 ms requests lasts 25 ms, so one pause of the machine moves its median;
+    the same page asked for 150 ms at a time is judged on thirty.
+    """
+    if turn_ms <= 0:
+        return block
+    wanted = math.ceil(turn_ms / call_ms) if call_ms > 0 else MAX_CALLS_PER_TURN
+    return max(block, min(wanted, MAX_CALLS_PER_TURN))
+
+
 def compare_interleaved(
     script: Path, jobs: tuple[list[str], list[str]], *, database: str, sizes: tuple[int, int],
-    rounds: int, block: int,
+    rounds: int, block: int, turn_ms: float = 0.0,
 ) -> list[Comparison]:  # fmt: skip
-    """For each thing both workers serve: ``rounds`` rounds of one block of ``block`` calls
-    on each side, A B then B A; each side's median and each round's ratio. ``jobs``: the
-    two workers' argument lists."""
+    """For each thing both workers serve: ``rounds`` rounds of one turn on each side, A B
+    then B A; each side's median and each round's ratio. A turn is ``block`` calls, or more
+    when ``turn_ms`` is set: then one untimed call on each side first measures how many
+    (``calls_per_turn``, the same on both sides). ``jobs``: the two workers' argument lists."""
     workers = tuple(_Served([sys.executable, str(script), *args]) for args in jobs)
     try:
         comparisons = []
         for name in sorted(workers[0].names & workers[1].names):
+            calls = block
+            if turn_ms > 0:
+                probe = min(min(worker.run(name, 1)) for worker in workers)
+                calls = calls_per_turn(probe, block=block, turn_ms=turn_ms)
             timings: tuple[list[float], list[float]] = ([], [])
             ratios = []
             for round_number in range(rounds):
                 blocks = {}
                 for side in (0, 1) if round_number % 2 == 0 else (1, 0):
-                    blocks[side] = workers[side].run(name, block)
+                    blocks[side] = workers[side].run(name, calls)
                     timings[side].extend(blocks[side])
                 first, second = (statistics.median(blocks[side]) for side in (0, 1))
                 if first > 0:

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/pages_benchmark.py [--sizes 1000,10000,100000] [--runs 7]
         [--roles canbo.xdkt,vanphong] [--seed 2026] [--databases sqlite,postgres]
     .venv/bin/python benchmarks/pages_benchmark.py --interleave 10000,100000 [--rounds 7]
-        [--block 5] [--postgres-urls URL_10K,URL_100K]
+        [--block 5] [--turn-ms 150] [--postgres-urls URL_10K,URL_100K]
 
 For each database and size (tasks in the database: the demo agency STP-TN holds up to 5,000
 of them, synthetic agencies the rest; see ``harness.Layout``) it prints, per page and demo
@@ -18,7 +18,9 @@ Targets (issue 8) are printed at the end; they are not tests.
 
 ``--interleave A,B`` answers "within 10% of its time at 10,000 tasks" alone: one worker per
 size stays up and the staff pages are timed on each in turn, a block of requests at a time
-(``harness.compare_interleaved``), so the machine's slower minutes fall on both sides.
+(``harness.compare_interleaved``), so the machine's slower minutes fall on both sides. A turn
+is ``--block`` requests, or as many as last ``--turn-ms`` for a quicker page (a 5 ms page is
+asked for 30 at a time, not 5; ``--turn-ms 0``: always ``--block``).
 """
 
 from __future__ import annotations
@@ -64,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rounds", type=int, default=7, help="with --interleave")
     parser.add_argument("--block", type=int, default=5, help="calls per turn, --interleave")
     parser.add_argument(
+        "--turn-ms",
+        type=float,
+        default=150.0,
+        help="with --interleave: a quicker page makes more calls per turn, to last this long",
+    )
+    parser.add_argument(
         "--postgres-urls",
         default="",
         help="with --interleave: two PostgreSQL databases, one per size (each is refilled "
@@ -94,11 +102,12 @@ def _interleaved(args) -> int:
         )  # fmt: skip
         rows += harness.compare_interleaved(
             Path(__file__), jobs, database=vendor, sizes=sizes, rounds=args.rounds,
-            block=args.block,
+            block=args.block, turn_ms=args.turn_ms,
         )  # fmt: skip
     title = (
         f"Staff pages at {sizes[0]:,} and {sizes[1]:,} tasks, in turn "
-        f"({args.rounds} rounds of {args.block} requests each side; ratio = second / first)"
+        f"({args.rounds} rounds of {args.block} requests or {args.turn_ms:.0f} ms each side; "
+        "ratio = second / first)"
     )
     harness.print_comparisons(rows, title=title)
     grown = [row for row in rows if row.ratio > 1 + FLAT_MARGIN]

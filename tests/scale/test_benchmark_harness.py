@@ -130,6 +130,43 @@ def test_two_sizes_are_asked_in_turn_a_block_at_a_time(tmp_path):
     assert all(len(row.round_ratios) == 2 for row in rows)
 
 
+@pytest.mark.parametrize(
+    ("call_ms", "block", "turn_ms", "calls"),
+    [
+        (5.0, 5, 150.0, 30),  # a quick page: enough calls to last the turn
+        (60.0, 5, 150.0, 5),  # a slow page: the block already lasts longer
+        (7.0, 5, 150.0, 22),  # rounded up, so the turn lasts at least turn_ms
+        (0.0, 5, 150.0, 200),  # a call too quick to time: the cap
+        (0.1, 5, 150.0, 200),  # 1,500 wanted: the cap
+        (5.0, 5, 0.0, 5),  # turn_ms off: always the block
+    ],
+)
+def test_calls_per_turn(call_ms, block, turn_ms, calls):
+    from benchmarks.harness import calls_per_turn
+
+    assert calls_per_turn(call_ms, block=block, turn_ms=turn_ms) == calls
+
+
+def test_a_turn_of_quick_calls_is_long_enough(tmp_path):
+    """With ``turn_ms``, one untimed call on each side sets how many calls a turn makes."""
+    from benchmarks.harness import MAX_CALLS_PER_TURN, compare_interleaved
+
+    script, log = tmp_path / "worker.py", tmp_path / "calls.log"
+    script.write_text(FAKE_WORKER.format(root=str(ROOT)))
+    rows = compare_interleaved(
+        script, (["a", str(log)], ["b", str(log)]), database="sqlite", sizes=(10, 100),
+        rounds=2, block=3, turn_ms=10_000.0,
+    )  # fmt: skip
+    calls = log.read_text().splitlines()[5:]  # after the warm-ups
+    turn = MAX_CALLS_PER_TURN  # the fake calls take microseconds: the cap
+    expected = []
+    for name in ("detail", "list"):
+        expected += [f"a:{name}", f"b:{name}"]  # the probe, not timed
+        expected += [f"a:{name}"] * turn + [f"b:{name}"] * turn * 2 + [f"a:{name}"] * turn
+    assert calls == expected
+    assert all(len(row.round_ratios) == 2 for row in rows)
+
+
 def test_comparison_ratio_is_second_size_over_first():
     from benchmarks.harness import Comparison
 
