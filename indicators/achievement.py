@@ -12,9 +12,11 @@ with the one before it, "better" being up for gte/gt/eq targets and down for lte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
@@ -58,6 +60,7 @@ class _Period(Protocol):
     cutoff: dt.date
 
 
+@lru_cache(maxsize=1024)  # a province judges ~2,000 indicators over a handful of periods
 def months_covered(start: dt.date, cutoff: dt.date) -> int:
     """Whole months from ``start`` to ``cutoff`` inclusive, at least one."""
     days = Decimal((cutoff - start).days + 1)
@@ -73,14 +76,17 @@ def required_value(*, target: Decimal, per: str, months: int) -> Decimal:
     return target * numerator * months / denominator
 
 
+_COMPARISONS: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    "gte": operator.ge,
+    "gt": operator.gt,
+    "eq": operator.eq,
+    "lte": operator.le,
+    "lt": operator.lt,
+}
+
+
 def compare(comparator: str, value: Decimal, required: Decimal) -> bool:
-    return {
-        "gte": value >= required,
-        "gt": value > required,
-        "eq": value == required,
-        "lte": value <= required,
-        "lt": value < required,
-    }[comparator]
+    return _COMPARISONS[comparator](value, required)
 
 
 def achievement(
