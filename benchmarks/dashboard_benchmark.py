@@ -1,7 +1,7 @@
-"""Time the dashboard (Tổng quan) for the demo office and the province roll-up, at scale.
+"""Time the dashboard (Tổng quan), the province roll-up and a 300-task plan page, at scale.
 
     .venv/bin/python benchmarks/dashboard_benchmark.py [--sizes 1000,10000,100000] [--runs 7]
-        [--seed 2026] [--databases sqlite,postgres]
+        [--seed 2026] [--databases sqlite,postgres] [--repeat 3]
 
 Same scale databases as ``pages_benchmark.py`` (cached in ``var/bench/``). Per database and
 size it prints the median of ``--runs`` requests after a warm-up, the queries one request
@@ -10,8 +10,12 @@ sends, the time those statements take sent bare, and the page / bare-SQL ratio, 
 * the dashboard of ``vanphong`` (the demo agency STP-TN: up to 5,000 tasks), default
   filters (current period) and the whole year;
 * the province roll-up: a province viewer over every agency of the database (all tasks),
-  whole year. The province (a parent agency above all the others) and its viewer are made
-  inside a transaction that is rolled back, so the cached database stays as generated.
+  whole year;
+* the plan page of a 300-task plan (10 sections of 30 tasks, with indicators and budget
+  lines) of the demo agency, for ``vanphong`` and a staff member of its lead unit.
+
+The province (a parent agency above all the others), its viewer and the 300-task plan are
+made inside a transaction that is rolled back, so the cached database stays as generated.
 
 Targets (issue 9) are printed at the end; they are not tests.
 """
@@ -28,6 +32,9 @@ from benchmarks import harness
 AGENCY_TARGET_MS, PROVINCE_TARGET_MS, RATIO_TARGET = 100.0, 300.0, 3.0
 OFFICE = "vanphong"
 PROVINCE_VIEWER = "bench.tinh"
+PLAN_SECTIONS, PLAN_TASKS_PER_SECTION = 10, 30  # the issue's "plan page of a 300-task plan"
+PLAN_PAGE = "plan page, 300 tasks"
+PLAN_STAFF = "canbo.xdkt"  # a staff member of the plan's lead unit
 
 
 def main() -> int:
@@ -36,7 +43,9 @@ def main() -> int:
         return _worker(args)
     rows = harness.run_workers(Path(__file__), harness.worker_jobs(args))
     rows.sort(key=lambda r: (r.name, r.database, r.size))
-    harness.print_table(rows, title="Dashboard and province roll-up (median of runs after warm-up)")
+    harness.print_table(
+        rows, title="Dashboard, province roll-up and plan page (median of runs after warm-up)"
+    )
     for line in _targets(rows):
         print(line)
     return 0
@@ -49,7 +58,7 @@ def _worker(args) -> int:
     with transaction.atomic():
         for measurement in _dashboards(database=database, size=args.size, runs=args.runs):
             harness.emit(measurement)
-        transaction.set_rollback(True)  # the province and its viewer were for this run only
+        transaction.set_rollback(True)  # the province, its viewer and the plan: this run only
     return 0
 
 
@@ -58,22 +67,84 @@ def _dashboards(*, database: str, size: int, runs: int):
     from django.test import Client
     from django.urls import reverse
 
-    url = reverse("dashboard")
-    pages = [
-        ("dashboard, current period", OFFICE, url),
-        ("dashboard, whole year", OFFICE, url + "?period="),
-        ("province roll-up, whole year", _province_viewer().username, url + "?period="),
-    ]
-    for name, username, address in pages:
+    def timed(name: str, username: str, address: str) -> harness.Measurement:
         client = Client()
         client.force_login(get_user_model().objects.get(username=username))
 
-        def get(address=address, client=client):
+        def get():
             response = client.get(address, secure=True)
             assert response.status_code == 200, (address, response.status_code)
             return response
 
-        yield harness.measure(name, get, role=username, database=database, size=size, runs=runs)
+        return harness.measure(name, get, role=username, database=database, size=size, runs=runs)
+
+    url = reverse("dashboard")
+    yield timed("dashboard, current period", OFFICE, url)
+    yield timed("dashboard, whole year", OFFICE, url + "?period=")
+    yield timed("province roll-up, whole year", _province_viewer().username, url + "?period=")
+    # After the dashboards, which would otherwise count its 300 tasks too.
+    plan_url = _plan_of_300_tasks().get_absolute_url()
+    for username in (OFFICE, PLAN_STAFF):
+        yield timed(PLAN_PAGE, username, plan_url)
+
+
+def _plan_of_300_tasks():
+    """A plan of the demo agency with 300 tasks under 10 sections, led by the staff member's
+    unit, with indicators and budget lines; made inside the worker's rolled-back transaction."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.contrib.auth import get_user_model
+
+    from budget.models import BudgetEntry, BudgetLine, EntryKind
+    from indicators.models import Indicator
+    from organizations.access import access_for
+    from organizations.models import Agency, Unit
+    from tasks.models import AssignmentRole, Task, TaskAssignment, TaskStatus
+    from tests.factories import PlanFactory
+
+    agency = Agency.objects.get(code=harness.DEMO_AGENCY)
+    staff = get_user_model().objects.get(username=PLAN_STAFF)
+    lead = Unit.objects.get(pk=min(access_for(staff).unit_ids))
+    helper = Unit.objects.filter(agency=agency).exclude(pk=lead.pk).order_by("pk").first()
+    plan = PlanFactory(agency=agency, number="9300", title="Kế hoạch 300 nhiệm vụ (benchmark)")
+    sections = Task.objects.bulk_create(
+        Task(plan=plan, code=f"{s + 1}", path=f"{s + 1}", position=s * 100, is_section=True,
+             content=f"Lĩnh vực {s + 1}")
+        for s in range(PLAN_SECTIONS)
+    )  # fmt: skip
+    tasks = Task.objects.bulk_create(
+        Task(
+            plan=plan, parent=section, code=f"{s + 1}.{t + 1}", path=f"{s + 1}/{t + 1}",
+            position=s * 100 + t + 1, content=f"Nhiệm vụ {s + 1}.{t + 1} của kế hoạch",
+            deadline_text=f"Trước {t % 28 + 1}/{s + 1}/2026", deadline_kind="date",
+            due_date=dt.date(2026, s + 1, t % 28 + 1),
+            extended_due_date=dt.date(2026, 12, 31) if t % 10 == 0 else None,
+            status=TaskStatus.DONE if t % 3 == 0 else TaskStatus.IN_PROGRESS,
+            completed_on=dt.date(2026, s + 1, 1) if t % 3 == 0 else None,
+        )
+        for s, section in enumerate(sections)
+        for t in range(PLAN_TASKS_PER_SECTION)
+    )  # fmt: skip
+    TaskAssignment.objects.bulk_create(
+        [TaskAssignment(task=task, unit=lead, role=AssignmentRole.LEAD) for task in tasks]
+        + [
+            TaskAssignment(task=task, unit=helper, role=AssignmentRole.COORDINATING)
+            for task in tasks[::2]
+        ]
+    )  # fmt: skip
+    for n in range(5):
+        Indicator.objects.create(
+            plan=plan, name=f"c{n}", text=f"Chỉ tiêu {n}", target_value=Decimal(90), position=n
+        )
+        line = BudgetLine.objects.create(
+            plan=plan, code=str(n + 1), content=f"Nội dung chi {n + 1}", planned_amount=10**8,
+            position=n,
+        )  # fmt: skip
+        BudgetEntry.objects.create(
+            line=line, kind=EntryKind.DISBURSEMENT, amount=10**7, date=dt.date(2026, 3, 1)
+        )
+    return plan
 
 
 def _province_viewer():
@@ -90,15 +161,27 @@ def _province_viewer():
 
 
 def _targets(rows: list[harness.Measurement]) -> list[str]:
+    """One line per row: its time against its target, and its ratio to its bare SQL. The
+    issue states the roll-up's time for PostgreSQL only, and no time for the plan page: those
+    are shown, not judged."""
     lines = ["", "Targets (issue 9):"]
     for row in rows:
         province = row.name.startswith("province")
         limit = PROVINCE_TARGET_MS if province else AGENCY_TARGET_MS
-        ratio = f"{row.ratio:.1f}x bare SQL" if row.ratio is not None else "no bare SQL"
-        verdict = "met" if row.median_ms <= limit else "NOT met"
+        if row.name == PLAN_PAGE:
+            verdict = "(the issue sets the plan page no time)"
+        elif province and row.database != "postgresql":
+            verdict = f"(≤ {limit:.0f} ms is stated for PostgreSQL)"
+        else:
+            verdict = f"(≤ {limit:.0f} ms): " + ("met" if row.median_ms <= limit else "NOT met")
+        if row.ratio is None:
+            ratio = "no bare SQL"
+        else:
+            met = "met" if row.ratio <= RATIO_TARGET else "NOT met"
+            ratio = f"{row.ratio:.1f}x bare SQL (≤ {RATIO_TARGET:.0f}x): {met}"
         lines.append(
-            f"- {row.name}, {row.database}, {row.size:,}: {row.median_ms:.0f} ms "
-            f"(≤ {limit:.0f} ms): {verdict}; {ratio} (target ≤ {RATIO_TARGET:.0f}x)"
+            f"- {row.name} · {row.role}, {row.database}, {row.size:,}: {row.median_ms:.0f} ms "
+            f"{verdict}; {ratio}"
         )
     return lines
 

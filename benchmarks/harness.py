@@ -15,8 +15,10 @@ A benchmark script (pages, and later dashboard, reports, imports) does three thi
 
 Each (database, size) runs in its own process (``run_workers``): Django is configured once
 per process, and a fresh process does not carry the previous size's caches. The command line
-is shared too: ``benchmark_parser`` (sizes, runs, seed, databases, cache), ``worker_jobs`` (one
-worker per database and size) and ``open_scale_database`` (steps 1 and 2 in a worker).
+is shared too: ``benchmark_parser`` (sizes, runs, seed, databases, cache, repeat),
+``worker_jobs`` (one worker per database and size, ``--repeat`` times) and
+``open_scale_database`` (steps 1 and 2 in a worker). With ``--repeat N`` each row of the
+table is the median of the N workers' medians (``combine_repeats``), and it says their range.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -226,6 +228,13 @@ def benchmark_parser(description: str | None, *, sizes: list[int]) -> argparse.A
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--databases", default="", help="sqlite,postgres (default: what is set)")
     parser.add_argument("--cache-dir", default=str(BENCH_DIR))
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each worker this many times, one after another; each row is the median "
+        "of their medians (this machine's speed moves by a third from one run to the next)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
@@ -243,7 +252,9 @@ def database_urls(choice: str) -> list[str]:
 
 
 def worker_jobs(args: argparse.Namespace, *extra: str) -> list[list[str]]:
-    """One worker command line per (database, size) of ``args``; ``extra`` flags passed on."""
+    """One worker command line per (database, size) of ``args``, ``--repeat`` times in a
+    row (a PostgreSQL database is refilled when the size changes, so a size's repeats run
+    together); ``extra`` flags passed on."""
     return [
         [
             "--worker", "--database-url", url, "--size", str(size), "--seed", str(args.seed),
@@ -251,6 +262,7 @@ def worker_jobs(args: argparse.Namespace, *extra: str) -> list[list[str]]:
         ]
         for url in database_urls(args.databases)
         for size in args.sizes
+        for _ in range(max(1, args.repeat))
     ]  # fmt: skip
 
 
@@ -370,8 +382,35 @@ def emit(measurement: Measurement) -> None:
     print(RESULT_PREFIX + json.dumps(asdict(measurement), ensure_ascii=False), flush=True)
 
 
+def combine_repeats(rows: list[Measurement]) -> list[Measurement]:
+    """One row per (thing, role, database, size), in the order first seen. Where a worker
+    ran more than once: the median of the medians and of the bare SQL, and a note with the
+    range of the medians."""
+    groups: dict[tuple, list[Measurement]] = {}
+    for row in rows:
+        groups.setdefault((row.name, row.role, row.database, row.size), []).append(row)
+    combined = []
+    for same in groups.values():
+        first = same[0]
+        if len(same) == 1:
+            combined.append(first)
+            continue
+        medians = sorted(row.median_ms for row in same)
+        bares = [row.bare_ms for row in same if row.bare_ms is not None]
+        combined.append(
+            replace(
+                first,
+                median_ms=statistics.median(medians),
+                bare_ms=statistics.median(bares) if bares else None,
+                note=f"{first.note} ({len(same)} runs: {medians[0]:.0f}–{medians[-1]:.0f} ms)",
+            )
+        )
+    return combined
+
+
 def run_workers(script: Path, jobs: list[list[str]]) -> list[Measurement]:
-    """Run ``script`` once per argument list in a fresh process and collect its rows."""
+    """Run ``script`` once per argument list in a fresh process and collect its rows (the
+    rows of repeated workers combined: ``combine_repeats``)."""
     rows = []
     for args in jobs:
         completed = subprocess.run(
@@ -389,7 +428,7 @@ def run_workers(script: Path, jobs: list[list[str]]) -> list[Measurement]:
                 rows.append(Measurement(**json.loads(line[len(RESULT_PREFIX) :])))
             else:
                 print(line, flush=True)
-    return rows
+    return combine_repeats(rows)
 
 
 def print_table(rows: list[Measurement], *, title: str) -> None:
