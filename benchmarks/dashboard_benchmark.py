@@ -89,8 +89,9 @@ def _dashboards(*, database: str, size: int, runs: int):
 
 
 def _plan_of_300_tasks():
-    """A plan of the demo agency with 300 tasks under 10 sections, led by the staff member's
-    unit, with indicators and budget lines; made inside the worker's rolled-back transaction."""
+    """A plan of the demo agency with 300 tasks under 10 sections, led by ``PLAN_STAFF``'s
+    unit (Phòng XD&KTVB), with indicators and budget lines; made inside the worker's
+    rolled-back transaction."""
     import datetime as dt
     from decimal import Decimal
 
@@ -98,14 +99,13 @@ def _plan_of_300_tasks():
 
     from budget.models import BudgetEntry, BudgetLine, EntryKind
     from indicators.models import Indicator
-    from organizations.access import access_for
-    from organizations.models import Agency, Unit
+    from organizations.models import Agency, Membership, Unit
     from tasks.models import AssignmentRole, Task, TaskAssignment, TaskStatus
     from tests.factories import PlanFactory
 
     agency = Agency.objects.get(code=harness.DEMO_AGENCY)
     staff = get_user_model().objects.get(username=PLAN_STAFF)
-    lead = Unit.objects.get(pk=min(access_for(staff).unit_ids))
+    lead = Membership.objects.select_related("unit").get(user=staff, unit__isnull=False).unit
     helper = Unit.objects.filter(agency=agency).exclude(pk=lead.pk).order_by("pk").first()
     plan = PlanFactory(agency=agency, number="9300", title="Kế hoạch 300 nhiệm vụ (benchmark)")
     sections = Task.objects.bulk_create(
