@@ -100,38 +100,16 @@ def _plan_of_300_tasks():
     from budget.models import BudgetEntry, BudgetLine, EntryKind
     from indicators.models import Indicator
     from organizations.models import Agency, Membership, Unit
-    from tasks.models import AssignmentRole, Task, TaskAssignment, TaskStatus
-    from tests.factories import PlanFactory
+    from tests.factories import PlanFactory, make_task_tree
 
     agency = Agency.objects.get(code=harness.DEMO_AGENCY)
     staff = get_user_model().objects.get(username=PLAN_STAFF)
     lead = Membership.objects.select_related("unit").get(user=staff, unit__isnull=False).unit
     helper = Unit.objects.filter(agency=agency).exclude(pk=lead.pk).order_by("pk").first()
     plan = PlanFactory(agency=agency, number="9300", title="Kế hoạch 300 nhiệm vụ (benchmark)")
-    sections = Task.objects.bulk_create(
-        Task(plan=plan, code=f"{s + 1}", path=f"{s + 1}", position=s * 100, is_section=True,
-             content=f"Lĩnh vực {s + 1}")
-        for s in range(PLAN_SECTIONS)
-    )  # fmt: skip
-    tasks = Task.objects.bulk_create(
-        Task(
-            plan=plan, parent=section, code=f"{s + 1}.{t + 1}", path=f"{s + 1}/{t + 1}",
-            position=s * 100 + t + 1, content=f"Nhiệm vụ {s + 1}.{t + 1} của kế hoạch",
-            deadline_text=f"Trước {t % 28 + 1}/{s + 1}/2026", deadline_kind="date",
-            due_date=dt.date(2026, s + 1, t % 28 + 1),
-            extended_due_date=dt.date(2026, 12, 31) if t % 10 == 0 else None,
-            status=TaskStatus.DONE if t % 3 == 0 else TaskStatus.IN_PROGRESS,
-            completed_on=dt.date(2026, s + 1, 1) if t % 3 == 0 else None,
-        )
-        for s, section in enumerate(sections)
-        for t in range(PLAN_TASKS_PER_SECTION)
-    )  # fmt: skip
-    TaskAssignment.objects.bulk_create(
-        [TaskAssignment(task=task, unit=lead, role=AssignmentRole.LEAD) for task in tasks]
-        + [
-            TaskAssignment(task=task, unit=helper, role=AssignmentRole.COORDINATING)
-            for task in tasks[::2]
-        ]
+    make_task_tree(
+        plan, lead=lead, coordinating=helper, sections=PLAN_SECTIONS,
+        per_section=PLAN_TASKS_PER_SECTION, first_position=0,
     )  # fmt: skip
     for n in range(5):
         Indicator.objects.create(

@@ -14,7 +14,7 @@ from organizations.access import forget_access
 from organizations.models import Agency, Membership, Role, Unit, UnitKind
 from periods.models import ReportingPeriod
 from plans.models import Plan
-from tasks.models import AssignmentRole, Task, TaskAssignment
+from tasks.models import AssignmentRole, Task, TaskAssignment, TaskStatus
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):
@@ -91,6 +91,43 @@ class TaskFactory(factory.django.DjangoModelFactory):
 
 def assign(task: Task, unit: Unit, role: str = AssignmentRole.LEAD, position: int = 0):
     return TaskAssignment.objects.create(task=task, unit=unit, role=role, position=position)
+
+
+def make_task_tree(
+    plan: Plan, *, lead: Unit, coordinating: Unit, sections: int = 10, per_section: int = 30,
+    first_position: int = 10_000,
+) -> list[Task]:  # fmt: skip
+    """``sections`` headings ("S0", …) of ``per_section`` tasks each ("0.0", …), bulk-created
+    after ``first_position``: every task led by ``lead``, every other one coordinated by
+    ``coordinating``, a third done, a tenth extended, deadlines over the year. The plan-page
+    query test and the dashboard benchmark's 300-task plan (10 × 30) use it."""
+    headings = Task.objects.bulk_create(
+        Task(plan=plan, code=f"S{s}", path=f"S{s}", position=first_position + s * 100,
+             content=f"Mục {s}", is_section=True)
+        for s in range(sections)
+    )  # fmt: skip
+    tasks = Task.objects.bulk_create(
+        Task(
+            plan=plan, parent=heading, code=f"{s}.{t}", path=f"S{s}/{t}",
+            position=first_position + s * 100 + t + 1, content=f"Nhiệm vụ {s}.{t}",
+            deadline_text=f"Trước {t % 28 + 1}/{s % 12 + 1}/{plan.year}", deadline_kind="date",
+            due_date=dt.date(plan.year, s % 12 + 1, t % 28 + 1),
+            extended_due_date=dt.date(plan.year, 12, 31) if t % 10 == 0 else None,
+            status=TaskStatus.DONE if t % 3 == 0 else TaskStatus.IN_PROGRESS,
+            completed_on=dt.date(plan.year, s % 12 + 1, 1) if t % 3 == 0 else None,
+            result="Đã xong" if t % 3 == 0 else "",
+        )
+        for s, heading in enumerate(headings)
+        for t in range(per_section)
+    )  # fmt: skip
+    TaskAssignment.objects.bulk_create(
+        [TaskAssignment(task=task, unit=lead, role=AssignmentRole.LEAD) for task in tasks]
+        + [
+            TaskAssignment(task=task, unit=coordinating, role=AssignmentRole.COORDINATING)
+            for task in tasks[::2]
+        ]
+    )
+    return tasks
 
 
 def make_periods(agency: Agency, year: int = 2026) -> dict[str, ReportingPeriod]:

@@ -12,8 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from budget.models import BudgetEntry, BudgetLine, EntryKind
 from indicators.models import Indicator, IndicatorValue
 from plans.models import PlanReference
-from tasks.models import AssignmentRole, Task, TaskAssignment, TaskStatus
-from tests.factories import PlanFactory, make_periods
+from tests.factories import PlanFactory, make_periods, make_task_tree
 from tests.query_counts import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
@@ -22,48 +21,13 @@ SECTIONS, TASKS_PER_SECTION = 10, 30  # 300 tasks under 10 sections
 
 
 def _grow(world, plan):
-    """Ten sections of thirty tasks (some done, some extended), with units, targets, budget."""
+    """Ten sections of thirty tasks (``make_task_tree``), with targets, budget and references."""
 
     def grow():
-        sections = Task.objects.bulk_create(
-            Task(
-                plan=plan,
-                code=f"S{s}",
-                path=f"S{s}",
-                position=10_000 + s * 100,
-                content=f"Mục {s}",
-                is_section=True,
-            )
-            for s in range(SECTIONS)
-        )
-        tasks = Task.objects.bulk_create(
-            Task(
-                plan=plan,
-                parent=section,
-                code=f"{s}.{t}",
-                path=f"S{s}/{t}",
-                position=10_000 + s * 100 + t + 1,
-                content=f"Nhiệm vụ {s}.{t}",
-                deadline_kind="date",
-                due_date=dt.date(2026, 3, 31),
-                extended_due_date=dt.date(2026, 12, 31) if t % 5 == 0 else None,
-                status=TaskStatus.DONE if t % 3 == 0 else TaskStatus.IN_PROGRESS,
-                completed_on=dt.date(2026, 3, 1) if t % 3 == 0 else None,
-                result="Đã xong" if t % 3 == 0 else "",
-            )
-            for s, section in enumerate(sections)
-            for t in range(TASKS_PER_SECTION)
-        )
-        TaskAssignment.objects.bulk_create(
-            [
-                TaskAssignment(task=task, unit=world.unit_a, role=AssignmentRole.LEAD)
-                for task in tasks
-            ]
-            + [
-                TaskAssignment(task=task, unit=world.unit_b, role=AssignmentRole.COORDINATING)
-                for task in tasks[::2]
-            ]
-        )
+        make_task_tree(
+            plan, lead=world.unit_a, coordinating=world.unit_b,
+            sections=SECTIONS, per_section=TASKS_PER_SECTION,
+        )  # fmt: skip
         periods = make_periods(world.agency)
         for n in range(5):
             indicator = Indicator.objects.create(
