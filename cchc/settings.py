@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every other middleware and the view run above its roomy frame.
+    "cchc.middleware.RoomyStackMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "cchc.middleware.PermissionsPolicyMiddleware",
