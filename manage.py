@@ -11,7 +11,10 @@ def main() -> None:
     os.environ.setdefault("DEBUG", "true")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    from cchc.frame_stack import call_with_room
+
+    # Commands (imports, the reminder sweep, scale data) run with room on the frame stack.
+    call_with_room(execute_from_command_line, sys.argv)
 
 
 if __name__ == "__main__":

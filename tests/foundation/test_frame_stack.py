@@ -14,6 +14,7 @@ from django.test import RequestFactory
 from django.test.signals import template_rendered
 from django.urls import reverse
 
+from cchc.celery import RoomyTask
 from cchc.frame_stack import NEEDS_ROOM, ROOMY_STACK_SLOTS, call_with_room
 from cchc.middleware import RoomyStackMiddleware
 
@@ -115,3 +116,31 @@ def test_a_page_renders_above_one_roomy_frame(client):
 
     assert response.status_code == 200
     assert seen and set(seen) == {1}
+
+
+@needs_room
+def test_every_job_runs_above_a_roomy_frame():
+    from cchc.celery import app
+
+    app.loader.import_default_modules()
+    jobs = [task for name, task in app.tasks.items() if not name.startswith("celery.")]
+    probe = app.task(name="tests.roomy_probe", shared=False)(_roomy_frames_above)
+    try:
+        assert jobs and all(isinstance(task, RoomyTask) for task in jobs)
+        assert probe.apply().get() == 1
+    finally:
+        app.tasks.unregister(probe.name)
+
+
+@needs_room
+def test_management_commands_run_above_a_roomy_frame(monkeypatch):
+    import manage
+
+    seen = []
+    monkeypatch.setattr(
+        "django.core.management.execute_from_command_line",
+        lambda argv: seen.append(_roomy_frames_above()),
+    )
+    manage.main()
+
+    assert seen == [1]
