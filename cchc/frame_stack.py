@@ -3,11 +3,11 @@
 CPython 3.11 keeps Python frames in chunks of 16 KiB (the thread's "data stack"). When a
 call does not fit in the current chunk, a new chunk is mapped (``mmap``); when that call
 returns, the chunk is unmapped at once. So a loop whose body calls a function right at a
-chunk's edge pays two system calls and a page fault per call, and every frame beneath it
-is slower too. Where the edge falls depends only on how deep the loop runs: a template
-``{% for %}`` over 300 tasks, twenty-odd calls deep per row, hit it on the Văn phòng's plan
-page (15,601 ``mmap``/``munmap`` calls in one request, measured with ``strace -c``).
-CPython 3.14 keeps one spare chunk per thread and does not have the problem.
+chunk's edge pays two system calls and a page fault per call. Where the edge falls depends
+only on how deep the loop runs: the template ``{% for %}`` over 300 tasks of the Văn phòng's
+plan page hit it (15,601 ``mmap``/``munmap`` calls in one request, measured with
+``strace -c``; the staff member's, at another depth, made 2). CPython 3.14
+keeps a spare chunk per thread, the fix of gh-142183, and does not have the problem.
 
 :func:`call_with_room` calls a function from a frame that reserves a large value stack
 (``co_stacksize``). That frame does not fit in the current chunk, so CPython maps one chunk

@@ -127,8 +127,8 @@ class RoomyStackMiddleware:
     """First in MIDDLEWARE: the rest of the request runs with room on the frame stack.
 
     On CPython 3.11–3.13 a page whose template loop runs at a frame-chunk edge maps and
-    unmaps memory on every call (cchc/frame_stack.py); from this frame the whole request
-    fits in one chunk.
+    unmaps memory on every call (cchc/frame_stack.py); above this frame the request's
+    frames share one large chunk.
     """
 
     def __init__(self, get_response):
