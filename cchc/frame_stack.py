@@ -10,11 +10,11 @@ plan page hit it (15,601 ``mmap``/``munmap`` calls in one request, measured with
 keeps a spare chunk per thread, the fix of gh-142183, and does not have the problem.
 
 :func:`call_with_room` calls a function from a frame that reserves a large value stack
-(``co_stacksize``). That frame does not fit in the current chunk, so CPython maps one chunk
-big enough for it (sizes double from 16 KiB: 512 KiB), and every frame the call pushes
-afterwards lands in the rest of that chunk, about 200 KiB, far from any edge. The reserved
-slots are never written (a frame's value stack is not initialised), so the cost is one
-``mmap`` and one ``munmap`` per call. ``RoomyStackMiddleware`` (cchc/middleware.py) runs
+(``co_stacksize``): a ~313 KiB frame. It does not fit in the current chunk, so CPython maps
+one chunk big enough for it (sizes double from 16 KiB: 512 KiB), and every frame the call
+pushes afterwards lands in the rest of that chunk, about 200 KiB, far from any edge. The
+reserved slots are never written (a frame's value stack is not initialised), so the cost is
+one ``mmap`` and one ``munmap`` per call. ``RoomyStackMiddleware`` (cchc/middleware.py) runs
 each request through it; docs/performance.md has the figures.
 """
 
@@ -25,7 +25,7 @@ from typing import ParamSpec, TypeVar
 P = ParamSpec("P")
 R = TypeVar("R")
 
-# 40,000 slots of 8 bytes: a 320 KiB frame, so CPython maps a 512 KiB chunk for it.
+# 40,000 slots of 8 bytes: a ~313 KiB frame, so CPython maps a 512 KiB chunk for it.
 ROOMY_STACK_SLOTS = 40_000
 
 # CPython from 3.11 (frames in chunks) until 3.14 (one spare chunk kept).

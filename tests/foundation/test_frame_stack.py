@@ -137,6 +137,8 @@ def test_management_commands_run_above_a_roomy_frame(monkeypatch):
     import manage
 
     seen = []
+    # main() sets DEBUG by default; set here, pytest restores the environment afterwards.
+    monkeypatch.setenv("DEBUG", "true")
     monkeypatch.setattr(
         "django.core.management.execute_from_command_line",
         lambda argv: seen.append(_roomy_frames_above()),
